@@ -1,0 +1,26 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_HPP
+#define SO_ERPSYNC_HPP
+
+/// @file
+/// Convenience header: the client, the carriers, the operations and the codec.
+/// The sandbox is separate: `<superoffice/erpsync/sandbox/server.hpp>`.
+
+#include <superoffice/erpsync/carriers/common.hpp>
+#include <superoffice/erpsync/carriers/engine_status.hpp>
+#include <superoffice/erpsync/carriers/field_value.hpp>
+#include <superoffice/erpsync/carriers/plugin_response.hpp>
+#include <superoffice/erpsync/client.hpp>
+#include <superoffice/erpsync/client_config.hpp>
+#include <superoffice/erpsync/diagnostics.hpp>
+#include <superoffice/erpsync/enums.hpp>
+#include <superoffice/erpsync/error.hpp>
+#include <superoffice/erpsync/error_with_diagnostics.hpp>
+#include <superoffice/erpsync/flags.hpp>
+#include <superoffice/erpsync/json.hpp>
+#include <superoffice/erpsync/operations.hpp>
+
+#endif

@@ -1,0 +1,85 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_CARRIERS_PLUGIN_RESPONSE_HPP
+#define SO_ERPSYNC_CARRIERS_PLUGIN_RESPONSE_HPP
+
+/// @file
+/// `plugin_response` (the outcome of sync and resync calls) and the records it reports.
+
+#include <superoffice/erpsync/carriers/common.hpp>
+#include <superoffice/erpsync/diagnostics.hpp>
+#include <superoffice/erpsync/error.hpp>
+#include <superoffice/erpsync/error_with_diagnostics.hpp>
+
+#include <vector>
+
+namespace superoffice::erpsync {
+
+/// A table name and record id pair: a record the call changed.
+struct changed_data_item {
+    std::string Tablename{};
+    std::int32_t RecordId = 0;
+    std::optional<table_right> TableRight{};
+    field_property_map FieldProperties{};
+};
+BOOST_DESCRIBE_STRUCT(changed_data_item, (), (Tablename, RecordId, TableRight, FieldProperties))
+
+/// Records touched by an operation, which a client may want to reload.
+struct changed_data {
+    std::vector<changed_data_item> AddedRecords{};
+    std::vector<changed_data_item> UpdatedRecords{};
+    std::vector<changed_data_item> DeletedRecords{};
+    std::optional<table_right> TableRight{};
+    field_property_map FieldProperties{};
+};
+BOOST_DESCRIBE_STRUCT(changed_data, (),
+                      (AddedRecords, UpdatedRecords, DeletedRecords, TableRight, FieldProperties))
+
+/// The outcome of a sync or resync request, with user and technical explanations.
+///
+/// `IsOk == false` is data, not a transport failure: the call completes without error and the
+/// caller decides. `check()` turns it into `error::plugin_failed` in one call.
+struct plugin_response {
+    bool IsOk = false;
+    /// Localized, for display.
+    std::string UserExplanation{};
+    /// Always English.
+    std::string TechExplanation{};
+    std::string ErrorCode{};
+    std::optional<changed_data> Changes{};
+    /// Only sent by newer servers.
+    std::optional<quote_status> Status{};
+    std::optional<table_right> TableRight{};
+    field_property_map FieldProperties{};
+};
+BOOST_DESCRIBE_STRUCT(plugin_response, (),
+                      (IsOk, UserExplanation, TechExplanation, ErrorCode, Changes, Status, TableRight,
+                       FieldProperties))
+
+/// Returns `error::plugin_failed` when `r.IsOk` is false (filling `diag` with the `ErrorCode` and
+/// both explanations), or an empty code.
+inline error_code check(plugin_response const& r, diagnostics& diag)
+{
+    if (r.IsOk)
+        return {};
+    diag.clear();
+    diag.plugin_error_code = r.ErrorCode;
+    diag.client_message = r.TechExplanation.empty() ? r.UserExplanation : r.TechExplanation;
+    diag.server_message = r.UserExplanation;
+    return error::plugin_failed;
+}
+
+/// Throws `error_with_diagnostics` (`error::plugin_failed`) when `r.IsOk` is false; returns `r`.
+inline plugin_response const& value_or_throw(plugin_response const& r)
+{
+    diagnostics diag;
+    if (auto ec = check(r, diag))
+        throw error_with_diagnostics(ec, std::move(diag));
+    return r;
+}
+
+}  // namespace superoffice::erpsync
+
+#endif

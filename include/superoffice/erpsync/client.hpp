@@ -1,0 +1,159 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_CLIENT_HPP
+#define SO_ERPSYNC_CLIENT_HPP
+
+/// @file
+/// `client`: calls the ErpSync agent of one SuperOffice installation over HTTP or HTTPS.
+
+#include <superoffice/erpsync/client_config.hpp>
+#include <superoffice/erpsync/impl/call_op.hpp>
+#include <superoffice/erpsync/operations.hpp>
+
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/execution_context.hpp>
+
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+namespace superoffice::erpsync {
+
+/// The completion signature of operation `Op`: `void(error_code, R)`, or `void(error_code)` for
+/// operations answering 204 No Content.
+template <class Op>
+using signature_t = typename detail::signature_of<response_t<Op>>::type;
+
+/// A client of the ErpSync agent at one base URL.
+///
+/// Every operation has a named member (`async_force_resync`, `async_get_engine_status`, ...) and
+/// there is one generic entry, `async_call<ops::X>(request, options, token)`. Each takes any Asio
+/// completion token (`deferred` by default, so `co_await c.async_x(...)` works; `use_awaitable`,
+/// `use_future`, `as_tuple(...)` and callbacks too).
+///
+/// Calls keep idle keep-alive connections for reuse (up to `client_config::max_idle_connections`)
+/// and open new ones as needed, so many calls may be in flight at once. A reused connection the
+/// server has closed is replaced transparently.
+///
+/// @par Completion
+/// `void(error_code, R)`; `void(error_code)` for 204 operations. On failure `R` is
+/// default-constructed and `call_options::diag`, when set, holds the details (HTTP status, the
+/// server's error body, the field path of a decode failure, the transport cause).
+/// A `plugin_response` with `IsOk == false` is a success: call `check()` to make it an error.
+///
+/// @par Errors
+/// No exceptions are thrown by the library; with `use_awaitable` or `use_future` Asio turns a
+/// failed `error_code` into a `boost::system::system_error`. Use `as_tuple` to avoid that.
+///
+/// @par Thread safety
+/// Distinct objects: safe. Shared object: unsafe. All calls on one client must come from one
+/// thread or one strand (the executor given at construction should be that strand when the
+/// `io_context` runs on several threads).
+///
+/// @par Per-operation cancellation
+/// Not supported yet; a call ends at its timeout at the latest (`client_config::timeout`,
+/// `call_options::timeout`).
+///
+/// @par Object lifetimes
+/// The request and options are copied when the call is made; the client may be destroyed
+/// while calls are in flight (they keep the shared state alive).
+class client {
+public:
+    using executor_type = boost::asio::any_io_executor;
+
+    /// Creates a client. Configuration errors (bad base URL, CR/LF in a header, unreadable CA
+    /// file) are reported by every call, with details in the call's diagnostics.
+    client(executor_type ex, client_config cfg)
+        : st_(std::make_shared<detail::client_state>(std::move(ex), std::move(cfg)))
+    {
+    }
+
+    /// Creates a client on an execution context such as `io_context`.
+    template <class ExecutionContext>
+        requires std::is_convertible_v<ExecutionContext&, boost::asio::execution_context&>
+    client(ExecutionContext& ctx, client_config cfg) : client(executor_type(ctx.get_executor()), std::move(cfg))
+    {
+    }
+
+    executor_type get_executor() const noexcept { return st_->ex; }
+
+    /// The configuration error every call would report, or an empty code.
+    error_code config_error(diagnostics* diag = nullptr) const
+    {
+        if (diag)
+            *diag = st_->pc.error_diag;
+        return st_->pc.error;
+    }
+
+    /// How many connections the client has opened so far.
+    std::size_t connections_opened() const noexcept { return st_->connections_opened; }
+    /// How many idle connections are kept for reuse.
+    std::size_t idle_connections() const noexcept { return st_->idle.size(); }
+    /// Closes the idle connections. Calls in flight are not affected.
+    void close_idle()
+    {
+        for (auto& c : st_->idle)
+            c->close();
+        st_->idle.clear();
+    }
+
+    /// Calls operation `Op`.
+    template <class Op, class CompletionToken = boost::asio::deferred_t>
+    auto async_call(request_t<Op> const& request, call_options const& options, CompletionToken&& token = {})
+    {
+        auto d = std::make_unique<detail::call_data<Op>>();
+        d->diag = options.diag;
+        if (d->diag)
+            d->diag->clear();
+        d->deadline = std::chrono::steady_clock::now() + options.timeout.value_or(st_->cfg.timeout);
+        d->build_error = detail::build_request<Op>(st_->pc, request, options, d->req, d->diag);
+        return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
+            detail::call_op<Op>(st_, std::move(d)), token, st_->ex);
+    }
+
+    /// Calls operation `Op` with default options.
+    template <class Op, class CompletionToken = boost::asio::deferred_t>
+    auto async_call(request_t<Op> const& request, CompletionToken&& token = {})
+    {
+        return async_call<Op>(request, call_options{}, std::forward<CompletionToken>(token));
+    }
+
+    // One group of named members per operation, generated from SO_ERPSYNC_OPERATIONS:
+    //   async_<name>(request, token), async_<name>(request, options, token),
+    //   and for operations without a body also async_<name>(token), async_<name>(options, token).
+#define SO_ERPSYNC_DETAIL_CLIENT_MEMBERS(id, wire, req, resp, retry)                                   \
+    template <class CompletionToken = boost::asio::deferred_t>                                         \
+    auto async_##id(req const& request, CompletionToken&& token = {})                                  \
+    {                                                                                                  \
+        return async_call<ops::id>(request, call_options{}, std::forward<CompletionToken>(token));     \
+    }                                                                                                  \
+    template <class CompletionToken = boost::asio::deferred_t>                                         \
+    auto async_##id(req const& request, call_options const& options, CompletionToken&& token = {})     \
+    {                                                                                                  \
+        return async_call<ops::id>(request, options, std::forward<CompletionToken>(token));            \
+    }                                                                                                  \
+    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                     \
+        requires(!Op::has_body)                                                                        \
+    auto async_##id(CompletionToken&& token = {})                                                      \
+    {                                                                                                  \
+        return async_call<Op>(no_request{}, call_options{}, std::forward<CompletionToken>(token));     \
+    }                                                                                                  \
+    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                     \
+        requires(!Op::has_body)                                                                        \
+    auto async_##id(call_options const& options, CompletionToken&& token = {})                         \
+    {                                                                                                  \
+        return async_call<Op>(no_request{}, options, std::forward<CompletionToken>(token));            \
+    }
+    SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_DETAIL_CLIENT_MEMBERS)
+#undef SO_ERPSYNC_DETAIL_CLIENT_MEMBERS
+
+private:
+    std::shared_ptr<detail::client_state> st_;
+};
+
+}  // namespace superoffice::erpsync
+
+#endif

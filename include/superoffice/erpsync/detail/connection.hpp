@@ -1,0 +1,161 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_DETAIL_CONNECTION_HPP
+#define SO_ERPSYNC_DETAIL_CONNECTION_HPP
+
+#include <superoffice/erpsync/client_config.hpp>
+#include <superoffice/erpsync/detail/request_builder.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace superoffice::erpsync::detail {
+
+/// One keep-alive connection, plain or TLS.
+struct connection {
+    using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+
+    connection(boost::asio::any_io_executor const& ex, boost::asio::ssl::context* ctx)
+    {
+        if (ctx)
+            tls.emplace(ex, *ctx);
+        else
+            plain.emplace(ex);
+    }
+
+    boost::beast::tcp_stream& tcp() noexcept { return tls ? boost::beast::get_lowest_layer(*tls) : *plain; }
+
+    template <class F>
+    void visit(F&& f)
+    {
+        if (tls)
+            f(*tls);
+        else
+            f(*plain);
+    }
+
+    /// True when an idle connection still looks usable: open, no unread bytes, and the peer has
+    /// not closed it (a non-blocking peek would block).
+    bool alive()
+    {
+        auto& sock = tcp().socket();
+        if (!sock.is_open() || buffer.size() != 0)
+            return false;
+        boost::system::error_code ec;
+        sock.non_blocking(true, ec);
+        if (ec)
+            return false;
+        char b;
+        sock.receive(boost::asio::buffer(&b, 1), boost::asio::socket_base::message_peek, ec);
+        boost::system::error_code ignored;
+        sock.non_blocking(false, ignored);
+        return ec == boost::asio::error::would_block || ec == boost::asio::error::try_again;
+    }
+
+    void close() noexcept
+    {
+        boost::system::error_code ignored;
+        tcp().socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+        tcp().socket().close(ignored);
+    }
+
+    std::optional<boost::beast::tcp_stream> plain;
+    std::optional<tls_stream> tls;
+    boost::beast::flat_buffer buffer;
+    bool reused = false;
+};
+
+/// State shared by a client and its calls in flight.
+struct client_state {
+    client_state(boost::asio::any_io_executor e, client_config c) : ex(std::move(e)), cfg(std::move(c))
+    {
+        pc = prepare_config(cfg);
+        if (!pc.error && pc.endpoint.tls)
+            make_tls_context();
+    }
+
+    void make_tls_context()
+    {
+        namespace ssl = boost::asio::ssl;
+        if (cfg.tls.context) {
+            ssl_ctx = cfg.tls.context;
+            return;
+        }
+        ssl_ctx = std::make_shared<ssl::context>(ssl::context::tls_client);
+        boost::system::error_code ec;
+        ssl_ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                                 ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
+                             ec);
+        if (!cfg.tls.verify) {
+            ssl_ctx->set_verify_mode(ssl::verify_none, ec);
+            return;
+        }
+        ssl_ctx->set_verify_mode(ssl::verify_peer, ec);
+        auto fail = [&](char const* what) {
+            pc.error = error::tls_handshake_failed;
+            pc.error_diag.client_message = what;
+            pc.error_diag.underlying = ec;
+        };
+        if (!cfg.tls.ca_file.empty() && ssl_ctx->load_verify_file(cfg.tls.ca_file, ec))
+            return fail("could not load tls_options::ca_file");
+        if (!cfg.tls.ca_path.empty() && ssl_ctx->add_verify_path(cfg.tls.ca_path, ec))
+            return fail("could not use tls_options::ca_path");
+        if (!cfg.tls.ca_pem.empty() &&
+            ssl_ctx->add_certificate_authority(boost::asio::buffer(cfg.tls.ca_pem), ec))
+            return fail("could not load tls_options::ca_pem");
+        if (cfg.tls.ca_file.empty() && cfg.tls.ca_path.empty() && cfg.tls.ca_pem.empty() &&
+            ssl_ctx->set_default_verify_paths(ec))
+            return fail("could not load the system's trust store");
+    }
+
+    std::unique_ptr<connection> take_idle()
+    {
+        while (!idle.empty()) {
+            auto c = std::move(idle.back());
+            idle.pop_back();
+            if (c->alive()) {
+                c->reused = true;
+                return c;
+            }
+            c->close();
+        }
+        return nullptr;
+    }
+
+    std::unique_ptr<connection> make_connection()
+    {
+        ++connections_opened;
+        return std::make_unique<connection>(ex, pc.endpoint.tls ? ssl_ctx.get() : nullptr);
+    }
+
+    void put_idle(std::unique_ptr<connection> c)
+    {
+        if (idle.size() < cfg.max_idle_connections)
+            idle.push_back(std::move(c));
+        else
+            c->close();
+    }
+
+    boost::asio::any_io_executor ex;
+    client_config cfg;
+    prepared_config pc;
+    std::shared_ptr<boost::asio::ssl::context> ssl_ctx;
+    std::vector<std::unique_ptr<connection>> idle;
+    std::optional<boost::asio::ip::tcp::resolver::results_type> endpoints;
+    std::size_t connections_opened = 0;
+};
+
+}  // namespace superoffice::erpsync::detail
+
+#endif

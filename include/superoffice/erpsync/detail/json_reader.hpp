@@ -1,0 +1,641 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_DETAIL_JSON_READER_HPP
+#define SO_ERPSYNC_DETAIL_JSON_READER_HPP
+
+// A Boost.JSON basic_parser handler that parses straight into described carriers.
+//
+// Every supported C++ type gets a table of functions (`sink`) that receives parser events for a
+// value of that type. The handler keeps a stack of frames (object or array being filled) and
+// routes each event to the sink of the slot the value belongs to. No json::value is built.
+//
+// Rules: unknown keys are skipped (whatever their value); missing keys keep the default; `null`
+// resets optionals, strings, containers and nested carriers; enums are read by name (exact, then
+// ASCII case-insensitive) or number, an unknown name giving `unrecognized`; flag masks through
+// flag_set::parse. The first failure stops the parse with an error code and the field path.
+
+#include <superoffice/erpsync/detail/enum_names.hpp>
+#include <superoffice/erpsync/detail/type_traits.hpp>
+#include <superoffice/erpsync/diagnostics.hpp>
+#include <superoffice/erpsync/error.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace superoffice::erpsync::detail {
+
+class json_reader;
+
+struct sink;
+
+/// Where the next value goes: an object and the functions that fill it.
+struct slot {
+    void* obj = nullptr;
+    sink const* fns = nullptr;
+};
+
+/// The functions that receive parser events for one C++ type. Each returns false after
+/// recording an error in the reader.
+struct sink {
+    char const* expected;  // "a string", "an object", ... for messages
+    bool (*begin_object)(void*, json_reader&, slot& out);
+    bool (*key)(void*, std::string_view, json_reader&, slot& out);
+    bool (*begin_array)(void*, json_reader&, slot& out);
+    bool (*element)(void*, json_reader&, slot& out);
+    bool (*string)(void*, std::string_view, json_reader&);
+    bool (*int64)(void*, std::int64_t, json_reader&);
+    bool (*uint64)(void*, std::uint64_t, json_reader&);
+    bool (*dbl)(void*, double, json_reader&);
+    bool (*boolean)(void*, bool, json_reader&);
+    bool (*null)(void*, json_reader&);
+};
+
+template <class T>
+struct sink_for;
+
+template <class T>
+inline constexpr sink const* sink_of() noexcept;
+
+/// One object or array being filled.
+struct frame {
+    slot target;
+    bool is_array = false;
+    std::size_t index = 0;     // array: elements seen
+    std::string_view key;      // object: key of the value being read
+    std::size_t known_keys = 0;  // object: keys that matched a member
+};
+
+class json_reader {
+public:
+    json_reader(slot root, diagnostics* diag) : root_(root), diag_(diag) { frames_.reserve(16); }
+
+    // --- state the sinks use -------------------------------------------------------------
+    bool fail(error e, std::string msg)
+    {
+        ec_ = e;
+        if (diag_) {
+            diag_->field_path = path();
+            diag_->client_message = std::move(msg);
+            if (!diag_->field_path.empty())
+                diag_->client_message += " at " + diag_->field_path;
+        }
+        return false;
+    }
+    bool type_error(char const* expected, char const* got)
+    {
+        return fail(error::type_mismatch, std::string("expected ") + expected + ", got " + got);
+    }
+    frame& top() noexcept { return frames_.back(); }
+
+    /// The path of the value being read, e.g. `Changes.UpdatedRecords[3].RecordId`.
+    std::string path() const
+    {
+        std::string p;
+        for (auto const& f : frames_) {
+            if (f.is_array) {
+                if (f.index == 0)
+                    break;
+                p += '[';
+                p += std::to_string(f.index - 1);
+                p += ']';
+            } else {
+                if (f.key.data() == nullptr)
+                    break;
+                if (!p.empty())
+                    p += '.';
+                p.append(f.key);
+            }
+        }
+        return p;
+    }
+
+    error_code const& error() const noexcept { return ec_; }
+    bool root_null() const noexcept { return root_null_; }
+    std::size_t root_known_keys() const noexcept { return root_known_keys_; }
+    std::size_t root_keys() const noexcept { return root_keys_; }
+
+    // --- basic_parser handler ------------------------------------------------------------
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+
+    bool on_document_begin(error_code&) { return true; }
+    bool on_document_end(error_code&) { return true; }
+
+    bool on_object_begin(error_code& ec)
+    {
+        slot t;
+        if (!next(t, ec))
+            return false;
+        slot o;
+        if (!t.fns->begin_object(t.obj, *this, o))
+            return set(ec);
+        frames_.push_back(frame{o, false, 0, {}, 0});
+        return true;
+    }
+    bool on_object_end(std::size_t n, error_code&)
+    {
+        if (frames_.size() == 1) {
+            root_known_keys_ = frames_.back().known_keys;
+            root_keys_ = n;
+        }
+        frames_.pop_back();
+        return true;
+    }
+    bool on_array_begin(error_code& ec)
+    {
+        slot t;
+        if (!next(t, ec))
+            return false;
+        slot a;
+        if (!t.fns->begin_array(t.obj, *this, a))
+            return set(ec);
+        frames_.push_back(frame{a, true, 0, {}, 0});
+        return true;
+    }
+    bool on_array_end(std::size_t, error_code&)
+    {
+        frames_.pop_back();
+        return true;
+    }
+    bool on_key_part(std::string_view s, std::size_t, error_code&)
+    {
+        scratch_.append(s);
+        return true;
+    }
+    bool on_key(std::string_view s, std::size_t, error_code& ec)
+    {
+        std::string_view k = s;
+        if (!scratch_.empty()) {
+            scratch_.append(s);
+            k = scratch_;
+        }
+        frame& f = top();
+        f.key = {};
+        bool ok = f.target.fns->key(f.target.obj, k, *this, pending_);
+        scratch_.clear();
+        return ok || set(ec);
+    }
+    bool on_string_part(std::string_view s, std::size_t, error_code&)
+    {
+        scratch_.append(s);
+        return true;
+    }
+    bool on_string(std::string_view s, std::size_t, error_code& ec)
+    {
+        slot t;
+        if (!next(t, ec))
+            return false;
+        std::string_view v = s;
+        if (!scratch_.empty()) {
+            scratch_.append(s);
+            v = scratch_;
+        }
+        bool ok = t.fns->string(t.obj, v, *this);
+        scratch_.clear();
+        return ok || set(ec);
+    }
+    bool on_number_part(std::string_view, error_code&) { return true; }
+    bool on_int64(std::int64_t v, std::string_view, error_code& ec)
+    {
+        slot t;
+        return next(t, ec) && (t.fns->int64(t.obj, v, *this) || set(ec));
+    }
+    bool on_uint64(std::uint64_t v, std::string_view, error_code& ec)
+    {
+        slot t;
+        return next(t, ec) && (t.fns->uint64(t.obj, v, *this) || set(ec));
+    }
+    bool on_double(double v, std::string_view, error_code& ec)
+    {
+        slot t;
+        return next(t, ec) && (t.fns->dbl(t.obj, v, *this) || set(ec));
+    }
+    bool on_bool(bool v, error_code& ec)
+    {
+        slot t;
+        return next(t, ec) && (t.fns->boolean(t.obj, v, *this) || set(ec));
+    }
+    bool on_null(error_code& ec)
+    {
+        if (frames_.empty())
+            root_null_ = true;
+        slot t;
+        return next(t, ec) && (t.fns->null(t.obj, *this) || set(ec));
+    }
+    bool on_comment_part(std::string_view, error_code&) { return true; }
+    bool on_comment(std::string_view, error_code&) { return true; }
+
+private:
+    bool set(error_code& ec)
+    {
+        ec = ec_;
+        return false;
+    }
+    // The slot of the value that starts now.
+    bool next(slot& out, error_code&)
+    {
+        if (frames_.empty()) {
+            out = root_;
+            return true;
+        }
+        frame& f = top();
+        if (!f.is_array) {
+            out = pending_;
+            return true;
+        }
+        ++f.index;
+        return f.target.fns->element(f.target.obj, *this, out) || (void(0), false);
+    }
+
+    slot root_;
+    slot pending_;
+    diagnostics* diag_;
+    std::vector<frame> frames_;
+    std::string scratch_;
+    error_code ec_;
+    bool root_null_ = false;
+    std::size_t root_known_keys_ = 0;
+    std::size_t root_keys_ = 0;
+};
+
+// ----------------------------------------------------------------------------------------
+// Sinks
+
+/// Default event functions: each is a type error naming what the type expected.
+template <class T>
+struct sink_base {
+    static constexpr char const* expected() noexcept
+    {
+        if constexpr (std::is_same_v<T, bool>)
+            return "a boolean";
+        else if constexpr (is_integer_v<T>)
+            return "an integer";
+        else if constexpr (std::is_floating_point_v<T>)
+            return "a number";
+        else if constexpr (std::is_same_v<T, std::string> || std::is_enum_v<T> || is_flag_set_v<T>)
+            return "a string";
+        else if constexpr (is_vector_v<T>)
+            return "an array";
+        else
+            return "an object";
+    }
+    static bool begin_object(void*, json_reader& r, slot&) { return r.type_error(expected(), "an object"); }
+    static bool key(void*, std::string_view, json_reader&, slot&) { return false; }
+    static bool begin_array(void*, json_reader& r, slot&) { return r.type_error(expected(), "an array"); }
+    static bool element(void*, json_reader&, slot&) { return false; }
+    static bool string(void*, std::string_view, json_reader& r) { return r.type_error(expected(), "a string"); }
+    static bool int64(void*, std::int64_t, json_reader& r) { return r.type_error(expected(), "a number"); }
+    static bool uint64(void*, std::uint64_t, json_reader& r) { return r.type_error(expected(), "a number"); }
+    static bool dbl(void*, double, json_reader& r) { return r.type_error(expected(), "a number"); }
+    static bool boolean(void*, bool, json_reader& r) { return r.type_error(expected(), "a boolean"); }
+    static bool null(void*, json_reader& r) { return r.type_error(expected(), "null"); }
+};
+
+/// Values nobody asked for (unknown keys): everything is accepted and dropped.
+struct ignore_sink {
+    static bool begin_object(void*, json_reader&, slot& out);
+    static bool key(void*, std::string_view, json_reader&, slot& out);
+    static bool begin_array(void*, json_reader&, slot& out);
+    static bool element(void*, json_reader&, slot& out);
+    static bool string(void*, std::string_view, json_reader&) { return true; }
+    static bool int64(void*, std::int64_t, json_reader&) { return true; }
+    static bool uint64(void*, std::uint64_t, json_reader&) { return true; }
+    static bool dbl(void*, double, json_reader&) { return true; }
+    static bool boolean(void*, bool, json_reader&) { return true; }
+    static bool null(void*, json_reader&) { return true; }
+    static constexpr sink table{"anything",  &begin_object, &key,    &begin_array, &element, &string,
+                                &int64,      &uint64,       &dbl,    &boolean,     &null};
+    static slot self() noexcept { return {nullptr, &table}; }
+};
+inline bool ignore_sink::begin_object(void*, json_reader&, slot& out)
+{
+    out = self();
+    return true;
+}
+inline bool ignore_sink::key(void*, std::string_view, json_reader&, slot& out)
+{
+    out = self();
+    return true;
+}
+inline bool ignore_sink::begin_array(void*, json_reader&, slot& out)
+{
+    out = self();
+    return true;
+}
+inline bool ignore_sink::element(void*, json_reader&, slot& out)
+{
+    out = self();
+    return true;
+}
+
+template <class T>
+T& as(void* p) noexcept
+{
+    return *static_cast<T*>(p);
+}
+
+template <class T, class Enable = void>
+struct sink_impl;
+
+// bool
+template <>
+struct sink_impl<bool> : sink_base<bool> {
+    static bool boolean(void* p, bool v, json_reader&)
+    {
+        as<bool>(p) = v;
+        return true;
+    }
+};
+
+// integers: range checked; an integral double (5.0) is accepted
+template <class T>
+struct sink_impl<T, std::enable_if_t<is_integer_v<T>>> : sink_base<T> {
+    template <class V>
+    static bool store(void* p, V v, json_reader& r)
+    {
+        if (!std::in_range<T>(v))
+            return r.fail(error::value_out_of_range,
+                          "the number " + std::to_string(v) + " does not fit the field");
+        as<T>(p) = static_cast<T>(v);
+        return true;
+    }
+    static bool int64(void* p, std::int64_t v, json_reader& r) { return store(p, v, r); }
+    static bool uint64(void* p, std::uint64_t v, json_reader& r) { return store(p, v, r); }
+    static bool dbl(void* p, double v, json_reader& r)
+    {
+        if (std::trunc(v) != v)
+            return r.type_error("an integer", "a fractional number");
+        if (!(v >= static_cast<double>(std::numeric_limits<T>::min()) &&
+              v <= static_cast<double>(std::numeric_limits<T>::max())))
+            return r.fail(error::value_out_of_range, "the number does not fit the field");
+        as<T>(p) = static_cast<T>(v);
+        return true;
+    }
+};
+
+// floating point
+template <class T>
+struct sink_impl<T, std::enable_if_t<std::is_floating_point_v<T>>> : sink_base<T> {
+    static bool int64(void* p, std::int64_t v, json_reader&)
+    {
+        as<T>(p) = static_cast<T>(v);
+        return true;
+    }
+    static bool uint64(void* p, std::uint64_t v, json_reader&)
+    {
+        as<T>(p) = static_cast<T>(v);
+        return true;
+    }
+    static bool dbl(void* p, double v, json_reader&)
+    {
+        as<T>(p) = static_cast<T>(v);
+        return true;
+    }
+};
+
+// std::string: null reads as empty
+template <>
+struct sink_impl<std::string> : sink_base<std::string> {
+    static bool string(void* p, std::string_view v, json_reader&)
+    {
+        as<std::string>(p).assign(v.data(), v.size());
+        return true;
+    }
+    static bool null(void* p, json_reader&)
+    {
+        as<std::string>(p).clear();
+        return true;
+    }
+};
+
+// described enums: by name, else `unrecognized`; numbers accepted
+template <class T>
+struct sink_impl<T, std::enable_if_t<is_described_enum_v<T>>> : sink_base<T> {
+    static bool string(void* p, std::string_view v, json_reader&)
+    {
+        if (auto e = enum_from_name<T>(v))
+            as<T>(p) = *e;
+        else
+            as<T>(p) = T::unrecognized;
+        return true;
+    }
+    template <class V>
+    static bool number(void* p, V v, json_reader& r)
+    {
+        using U = std::underlying_type_t<T>;
+        if (!std::in_range<U>(v))
+            return r.fail(error::value_out_of_range, "the enum value " + std::to_string(v) + " is out of range");
+        T e = static_cast<T>(static_cast<U>(v));
+        as<T>(p) = is_described_value(e) ? e : T::unrecognized;
+        return true;
+    }
+    static bool int64(void* p, std::int64_t v, json_reader& r) { return number(p, v, r); }
+    static bool uint64(void* p, std::uint64_t v, json_reader& r) { return number(p, v, r); }
+};
+
+// flag masks: "A, B", "A B", numbers; null reads as empty
+template <class E>
+struct sink_impl<flag_set<E>> : sink_base<flag_set<E>> {
+    using F = flag_set<E>;
+    static bool string(void* p, std::string_view v, json_reader&)
+    {
+        as<F>(p) = F::parse(v);
+        return true;
+    }
+    template <class V>
+    static bool number(void* p, V v, json_reader& r)
+    {
+        using B = typename F::bits_type;
+        if (!std::in_range<B>(v))
+            return r.fail(error::value_out_of_range, "the flag mask " + std::to_string(v) + " is out of range");
+        as<F>(p) = F::from_bits(static_cast<B>(v));
+        return true;
+    }
+    static bool int64(void* p, std::int64_t v, json_reader& r) { return number(p, v, r); }
+    static bool uint64(void* p, std::uint64_t v, json_reader& r) { return number(p, v, r); }
+    static bool null(void* p, json_reader&)
+    {
+        as<F>(p) = F{};
+        return true;
+    }
+};
+
+// std::optional<T>: null resets, anything else fills the value
+template <class T>
+struct sink_impl<std::optional<T>> {
+    using O = std::optional<T>;
+    static sink const* inner() noexcept { return sink_of<T>(); }
+    static void* fill(void* p)
+    {
+        auto& o = as<O>(p);
+        if (!o)
+            o.emplace();
+        return &*o;
+    }
+    static bool begin_object(void* p, json_reader& r, slot& out) { return inner()->begin_object(fill(p), r, out); }
+    static bool key(void*, std::string_view, json_reader&, slot&) { return false; }
+    static bool begin_array(void* p, json_reader& r, slot& out) { return inner()->begin_array(fill(p), r, out); }
+    static bool element(void*, json_reader&, slot&) { return false; }
+    static bool string(void* p, std::string_view v, json_reader& r) { return inner()->string(fill(p), v, r); }
+    static bool int64(void* p, std::int64_t v, json_reader& r) { return inner()->int64(fill(p), v, r); }
+    static bool uint64(void* p, std::uint64_t v, json_reader& r) { return inner()->uint64(fill(p), v, r); }
+    static bool dbl(void* p, double v, json_reader& r) { return inner()->dbl(fill(p), v, r); }
+    static bool boolean(void* p, bool v, json_reader& r) { return inner()->boolean(fill(p), v, r); }
+    static bool null(void* p, json_reader&)
+    {
+        as<O>(p).reset();
+        return true;
+    }
+    static constexpr char const* expected() noexcept { return sink_impl<T>::expected(); }
+};
+
+// std::vector<T>: null reads as empty
+template <class T>
+struct sink_impl<T, std::enable_if_t<is_vector_v<T>>> : sink_base<T> {
+    using V = typename T::value_type;
+    static bool begin_array(void* p, json_reader&, slot& out)
+    {
+        as<T>(p).clear();
+        out = {p, sink_of<T>()};
+        return true;
+    }
+    static bool element(void* p, json_reader&, slot& out)
+    {
+        auto& v = as<T>(p);
+        v.emplace_back();
+        out = {&v.back(), sink_of<V>()};
+        return true;
+    }
+    static bool null(void* p, json_reader&)
+    {
+        as<T>(p).clear();
+        return true;
+    }
+};
+
+// maps keyed by string: null reads as empty; a repeated key keeps the last value
+template <class T>
+struct sink_impl<T, std::enable_if_t<is_string_map_v<T>>> : sink_base<T> {
+    using V = typename T::mapped_type;
+    static bool begin_object(void* p, json_reader&, slot& out)
+    {
+        as<T>(p).clear();
+        out = {p, sink_of<T>()};
+        return true;
+    }
+    static bool key(void* p, std::string_view k, json_reader& r, slot& out)
+    {
+        auto& m = as<T>(p);
+        auto [it, inserted] = m.try_emplace(std::string(k));
+        if (!inserted)
+            it->second = V{};
+        r.top().key = it->first;
+        ++r.top().known_keys;
+        out = {&it->second, sink_of<V>()};
+        return true;
+    }
+    static bool null(void* p, json_reader&)
+    {
+        as<T>(p).clear();
+        return true;
+    }
+};
+
+// described carriers: keys matched to members (exact, then case-insensitive), others skipped
+template <class T>
+struct sink_impl<T, std::enable_if_t<is_described_struct_v<T>>> : sink_base<T> {
+    struct entry {
+        std::string_view name;
+        slot (*get)(void*);
+    };
+    template <class D>
+    static slot member(void* p)
+    {
+        auto& m = as<T>(p).*D::pointer;
+        return {&m, sink_of<std::remove_cvref_t<decltype(m)>>()};
+    }
+    static constexpr auto make_table()
+    {
+        std::array<entry, boost::mp11::mp_size<members_t<T>>::value> t{};
+        std::size_t i = 0;
+        boost::mp11::mp_for_each<members_t<T>>([&](auto D) {
+            t[i++] = entry{D.name, &member<decltype(D)>};
+        });
+        return t;
+    }
+    static constexpr auto table = make_table();
+
+    static bool begin_object(void* p, json_reader&, slot& out)
+    {
+        out = {p, sink_of<T>()};
+        return true;
+    }
+    static bool key(void* p, std::string_view k, json_reader& r, slot& out)
+    {
+        entry const* hit = nullptr;
+        for (auto const& e : table)
+            if (e.name == k) {
+                hit = &e;
+                break;
+            }
+        if (!hit)
+            for (auto const& e : table)
+                if (iequals(e.name, k)) {
+                    hit = &e;
+                    break;
+                }
+        if (!hit) {
+            out = ignore_sink::self();
+            return true;
+        }
+        r.top().key = hit->name;
+        ++r.top().known_keys;
+        out = hit->get(p);
+        return true;
+    }
+    static bool null(void* p, json_reader&)
+    {
+        as<T>(p) = T{};
+        return true;
+    }
+};
+
+template <class T>
+struct sink_for {
+    using I = sink_impl<T>;
+    static constexpr sink table{I::expected(), &I::begin_object, &I::key,  &I::begin_array,
+                                &I::element,   &I::string,       &I::int64, &I::uint64,
+                                &I::dbl,       &I::boolean,      &I::null};
+};
+
+template <class T>
+inline constexpr sink const* sink_of() noexcept
+{
+    static_assert(!std::is_same_v<T, void>);
+    if constexpr (is_optional_v<T> || is_vector_v<T> || is_string_map_v<T> || is_described_struct_v<T> ||
+                  is_described_enum_v<T> || is_flag_set_v<T> || std::is_arithmetic_v<T> ||
+                  std::is_same_v<T, std::string>)
+        return &sink_for<T>::table;
+    else
+        static_assert(always_false_v<T>,
+                      "superoffice::erpsync: this type cannot be read from JSON. Use bool, an integer, "
+                      "double, std::string, a described enum, flag_set, std::optional, std::vector, "
+                      "std::map<std::string, T> or a struct described with BOOST_DESCRIBE_STRUCT.");
+}
+
+}  // namespace superoffice::erpsync::detail
+
+#endif

@@ -1,0 +1,136 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_DETAIL_RESPONSE_DECODER_HPP
+#define SO_ERPSYNC_DETAIL_RESPONSE_DECODER_HPP
+
+// Sans-io response interpretation: status classes, the WebAPI's error bodies, 204/null handling,
+// the agents' 200-with-error-object, and decoding into the result type.
+
+#include <superoffice/erpsync/diagnostics.hpp>
+#include <superoffice/erpsync/error.hpp>
+#include <superoffice/erpsync/json.hpp>
+
+#include <string_view>
+
+namespace superoffice::erpsync::detail {
+
+inline error_code status_error(unsigned status) noexcept
+{
+    switch (status) {
+    case 400: return error::http_bad_request;
+    case 401: return error::http_unauthorized;
+    case 403: return error::http_forbidden;
+    case 404: return error::http_not_found;
+    case 429: return error::http_too_many_requests;
+    case 503: return error::http_service_unavailable;
+    default: break;
+    }
+    if (status >= 400 && status < 500)
+        return error::http_client_error;
+    if (status >= 500 && status < 600)
+        return error::http_server_error;
+    return error::http_unexpected_status;
+}
+
+inline std::string_view trim(std::string_view s) noexcept
+{
+    auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && ws(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && ws(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+/// Keeps a bounded excerpt of an untrusted body.
+inline void set_excerpt(diagnostics& d, std::string_view body)
+{
+    d.server_message.assign(body.substr(0, diagnostics::max_excerpt));
+}
+
+/// Decodes the body as one of the documented error shapes; true when it is one.
+inline bool read_server_error(std::string_view body, diagnostics* diag)
+{
+    if (trim(body).empty() || trim(body).front() != '{')
+        return false;
+    server_error e;
+    parse_info info;
+    if (parse_into(body, e, nullptr, {}, &info) || info.root_known_keys == 0)
+        return false;
+    if (e.ErrorMessage.empty() && e.Message.empty() && e.ErrorType.empty())
+        return false;
+    if (diag)
+        diag->server = std::move(e);
+    return true;
+}
+
+/// Interprets a response to an operation whose result type is `R` (`void` for 204 operations).
+/// `out` is null for `void`.
+template <class R>
+error_code decode_response(unsigned status, std::string_view body, R* out, diagnostics* diag)
+{
+    if (status < 200 || status > 299) {
+        if (diag) {
+            diag->http_status = status;
+            set_excerpt(*diag, body);
+            read_server_error(body, diag);
+            diag->client_message = "the server answered HTTP " + std::to_string(status);
+        }
+        return status_error(status);
+    }
+    std::string_view const t = trim(body);
+    auto agent_error = [&]() -> error_code {
+        if (diag) {
+            diag->http_status = status;
+            set_excerpt(*diag, body);
+            diag->client_message = "the agent answered with an error object";
+        }
+        return error::agent_error;
+    };
+    if constexpr (std::is_void_v<R>) {
+        if (t.empty() || t == "null")
+            return {};
+        diagnostics probe;
+        if (read_server_error(t, &probe)) {
+            if (diag)
+                diag->server = std::move(probe.server);
+            return agent_error();
+        }
+        return {};  // a body we do not need (some servers echo something): ignored
+    } else {
+        auto null_result = [&]() -> error_code {
+            if (diag) {
+                diag->http_status = status;
+                diag->client_message = "the server answered null: nothing was found";
+            }
+            return error::null_response;
+        };
+        if (t.empty())
+            return null_result();
+        parse_info info;
+        if (auto ec = parse_into(t, *out, diag, {}, &info)) {
+            if (diag) {
+                diag->http_status = status;
+                set_excerpt(*diag, body);
+            }
+            return ec;
+        }
+        if (info.root_null)
+            return null_result();
+        if (info.root_keys > 0 && info.root_known_keys == 0) {
+            diagnostics probe;
+            if (read_server_error(t, &probe)) {
+                if (diag)
+                    diag->server = std::move(probe.server);
+                return agent_error();
+            }
+        }
+        return {};
+    }
+}
+
+}  // namespace superoffice::erpsync::detail
+
+#endif

@@ -1,0 +1,96 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_DIAGNOSTICS_HPP
+#define SO_ERPSYNC_DIAGNOSTICS_HPP
+
+/// @file
+/// `diagnostics`: what the library knows about a failure beyond its `error_code`.
+
+#include <superoffice/erpsync/detail/config.hpp>
+
+#include <boost/describe/class.hpp>
+#include <boost/system/error_code.hpp>
+
+#include <optional>
+#include <string>
+
+namespace superoffice::erpsync {
+
+/// The error bodies the WebAPI is documented to send, merged into one carrier.
+///
+/// REST failures: `{"Error": true, "ErrorType": "...", "ErrorMessage": "...", "ErrorSource": "..."}`.
+/// Agents with invalid parameters (200 OK): `{"Message": "...", "MessageDetail": "..."}`.
+/// All text here comes from the server and is untrusted.
+struct server_error {
+    bool Error = false;
+    std::string ErrorType{};
+    std::string ErrorMessage{};
+    std::string ErrorSource{};
+    std::string Message{};
+    std::string MessageDetail{};
+};
+BOOST_DESCRIBE_STRUCT(server_error, (), (Error, ErrorType, ErrorMessage, ErrorSource, Message, MessageDetail))
+
+/// Details of a failed call, filled next to its `error_code`.
+///
+/// Pass a pointer to one in `call_options::diag` (or to the codec functions) to receive them.
+/// `client_message` is written by this library; everything under "server" comes from the server
+/// and must be treated as untrusted text.
+struct diagnostics {
+    /// The HTTP status of the response, 0 when no response arrived.
+    unsigned http_status = 0;
+    /// For decode failures: where in the document, e.g. `Changes.UpdatedRecords[3].RecordId`.
+    std::string field_path{};
+    /// A library-made, human-readable explanation.
+    std::string client_message{};
+    /// A bounded excerpt (at most `max_excerpt` bytes) of the server's response body.
+    std::string server_message{};
+    /// The server's error body, when it had one of the documented shapes.
+    std::optional<server_error> server{};
+    /// For `plugin_failed`: the `ErrorCode` of the `plugin_response`.
+    std::string plugin_error_code{};
+    /// For transport errors: the Asio, Beast or OpenSSL code that caused it.
+    boost::system::error_code underlying{};
+
+    /// How many bytes of a response body `server_message` keeps at most.
+    static constexpr std::size_t max_excerpt = 1024;
+
+    /// Resets every member.
+    void clear() { *this = diagnostics{}; }
+
+    /// One line describing everything known, for logs and exception messages. Never contains
+    /// credentials: requests are not recorded here.
+    std::string to_string() const
+    {
+        std::string out = client_message;
+        auto add = [&out](char const* label, std::string const& v) {
+            if (v.empty())
+                return;
+            if (!out.empty())
+                out += "; ";
+            out += label;
+            out += v;
+        };
+        if (http_status != 0)
+            add("HTTP status ", std::to_string(http_status));
+        add("at ", field_path);
+        add("error code ", plugin_error_code);
+        if (server) {
+            add("server error type ", server->ErrorType);
+            add("server error ", server->ErrorMessage);
+            add("server message ", server->Message);
+            add("detail ", server->MessageDetail);
+        } else {
+            add("server said ", server_message);
+        }
+        if (underlying)
+            add("cause ", underlying.message());
+        return out;
+    }
+};
+
+}  // namespace superoffice::erpsync
+
+#endif

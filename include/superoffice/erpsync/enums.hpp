@@ -1,0 +1,134 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_ENUMS_HPP
+#define SO_ERPSYNC_ENUMS_HPP
+
+/// @file
+/// The ErpSync enums, described so the codec reads and writes them by name.
+///
+/// Every plain enum has an extra `unrecognized = -1` that is not described: the codec stores it
+/// when the server sends a name this version does not know, instead of failing the whole call.
+/// Writing `unrecognized` back fails with `error::unencodable_value`. Numbers are read too
+/// (a server configured without string enums sends them).
+
+#include <superoffice/erpsync/flags.hpp>
+
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+
+namespace superoffice::erpsync {
+
+/// The type of an actor in the ERP system.
+enum class erp_actor_type : std::int16_t {
+    unrecognized = -1,
+    Unknown = 0,
+    Customer,
+    Supplier,
+    Partner,
+    Person,
+    Project,
+    Employee,
+    Sale,
+};
+BOOST_DESCRIBE_ENUM(erp_actor_type, Unknown, Customer, Supplier, Partner, Person, Project, Employee, Sale)
+
+/// The type of a record in SuperOffice CRM.
+enum class crm_actor_type : std::int16_t {
+    unrecognized = -1,
+    Unknown = 0,
+    Contact,
+    Person,
+    Project,
+    Sale,
+};
+BOOST_DESCRIBE_ENUM(crm_actor_type, Unknown, Contact, Person, Project, Sale)
+
+/// The outcome class of a `plugin_response`. `Error` implies `IsOk == false`.
+/// The REST tables write "Warn", the WSDL "Warning": both are read, "Warning" is written.
+enum class quote_status : std::int16_t {
+    unrecognized = -1,
+    Ok = 0,
+    OkWithInfo,
+    Warning,
+    Error,
+    Warn = Warning,
+};
+BOOST_DESCRIBE_ENUM(quote_status, Ok, OkWithInfo, Warning, Error, Warn)
+
+/// Result codes of connector operations (e.g. `CanDeleteErpSyncConnectorEntity`).
+enum class erp_sync_response_code : std::int16_t {
+    unrecognized = -1,
+    NoError = 0,
+    ErrorConnectorHasConnections,
+    ErrorNotFound,
+};
+BOOST_DESCRIBE_ENUM(erp_sync_response_code, NoError, ErrorConnectorHasConnections, ErrorNotFound)
+
+/// The kind of a connector configuration field.
+enum class field_metadata_type : std::int16_t {
+    unrecognized = -1,
+    Checkbox = 0,
+    Text,
+    Password,
+    Integer,
+    Double,
+    List,
+    Date,
+    Label = 99,
+};
+BOOST_DESCRIBE_ENUM(field_metadata_type, Checkbox, Text, Password, Integer, Double, List, Date, Label)
+
+/// Access level of a connector configuration field.
+enum class field_access : std::int16_t {
+    unrecognized = -1,
+    Normal = 0,
+    Mandatory,
+    ReadOnly,
+};
+BOOST_DESCRIBE_ENUM(field_access, Normal, Mandatory, ReadOnly)
+
+/// Table rights (.NET `ETableRight`, a flags enum). `R` and `F` are aliases of `Select` and
+/// `Filtering`, as in the WSDL.
+enum class etable_right : std::uint32_t {
+    Select = 1,
+    Update = 2,
+    Insert = 4,
+    Delete = 8,
+    Filtering = 16,
+    RestrictedUpdate = 32,
+    Unused1 = 64,
+    Uninitialized = 128,
+    R = 1,
+    F = 16,
+};
+BOOST_DESCRIBE_ENUM(etable_right, Select, Update, Insert, Delete, Filtering, RestrictedUpdate, Unused1,
+                    Uninitialized, R, F)
+
+/// Field rights (.NET `EFieldRight`, a flags enum). `Nullable` shares its bit (32) with
+/// `Unused4`, as in the WSDL; `Nullable` is the name written.
+enum class efield_right : std::uint32_t {
+    Read = 1,
+    Write = 2,
+    Unused1 = 4,
+    Unused2 = 8,
+    Unused3 = 16,
+    Nullable = 32,
+    UIHintMandatory = 64,
+    UIHintReadOnly = 128,
+    UndefinedValue256 = 256,
+    Unused4 = 32,
+};
+BOOST_DESCRIBE_ENUM(efield_right, Read, Write, Unused1, Unused2, Unused3, Nullable, UIHintMandatory,
+                    UIHintReadOnly, UndefinedValue256, Unused4)
+
+/// A table right mask such as `"Select, Update"`.
+using table_right_mask = flag_set<etable_right>;
+/// A field right mask such as `"Update, UIHintMandatory"` or `"FULL"`.
+using field_right_mask = flag_set<efield_right>;
+
+}  // namespace superoffice::erpsync
+
+#endif

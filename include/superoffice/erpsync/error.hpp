@@ -1,0 +1,127 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_ERROR_HPP
+#define SO_ERPSYNC_ERROR_HPP
+
+/// @file
+/// The library's error codes (`superoffice::erpsync::error`) and error conditions
+/// (`superoffice::erpsync::condition`), usable with `boost::system::error_code`.
+
+#include <superoffice/erpsync/detail/config.hpp>
+
+#include <boost/system/error_category.hpp>
+#include <boost/system/error_code.hpp>
+#include <boost/system/error_condition.hpp>
+
+#include <string>
+#include <type_traits>
+
+namespace superoffice::erpsync {
+
+/// Error codes produced by this library.
+///
+/// Transport failures keep the underlying Asio/OpenSSL code in `diagnostics::underlying`.
+/// Boost.JSON syntax errors in a response body pass through unchanged.
+enum class error : int {
+    // --- decoding -------------------------------------------------------------------------
+    /// A JSON value had a type the target field cannot hold (see `diagnostics::field_path`).
+    type_mismatch = 1,
+    /// A JSON number does not fit the target field's type.
+    value_out_of_range,
+    /// The server answered `null` (or nothing) where a result was expected: nothing was found.
+    null_response,
+    // --- encoding -------------------------------------------------------------------------
+    /// A value cannot be written to the wire (e.g. an enum holding `unrecognized`, a NaN).
+    unencodable_value,
+    // --- configuration and request validation ---------------------------------------------
+    /// The base URL is not an absolute `http` or `https` URL without query, fragment or user info.
+    invalid_base_url,
+    /// A header value (or `$select`) contains CR, LF or NUL; nothing was sent.
+    invalid_header_value,
+    // --- transport ------------------------------------------------------------------------
+    /// The host name could not be resolved.
+    resolve_failed,
+    /// No TCP connection could be established.
+    connect_failed,
+    /// The TLS handshake failed (certificate not trusted, host name mismatch, protocol error).
+    tls_handshake_failed,
+    /// The server closed the connection before a complete response arrived.
+    connection_closed,
+    /// The call did not complete within its timeout.
+    timeout,
+    /// The response body exceeds the configured size limit.
+    body_too_large,
+    /// The response is not valid HTTP.
+    malformed_response,
+    /// Any other transport failure (see `diagnostics::underlying`).
+    transport_failed,
+    // --- HTTP status ----------------------------------------------------------------------
+    /// 400 Bad Request.
+    http_bad_request,
+    /// 401 Unauthorized: missing or wrong credentials, ticket or XSRF token.
+    http_unauthorized,
+    /// 403 Forbidden: e.g. an expired access token or a restricted agent.
+    http_forbidden,
+    /// 404 Not Found.
+    http_not_found,
+    /// 429 Too Many Requests.
+    http_too_many_requests,
+    /// Any other 4xx status.
+    http_client_error,
+    /// 503 Service Unavailable.
+    http_service_unavailable,
+    /// Any other 5xx status.
+    http_server_error,
+    /// A status outside 2xx, 4xx and 5xx (e.g. a redirect, which is not followed).
+    http_unexpected_status,
+    // --- agent outcomes -------------------------------------------------------------------
+    /// The agent answered 200 with its error object `{Message, MessageDetail}` (invalid parameters).
+    agent_error,
+    /// A `plugin_response` with `IsOk == false`, turned into an error by `check()`.
+    plugin_failed,
+};
+
+/// Broad classes of failure, to test an `error_code` against without listing codes.
+enum class condition : int {
+    /// The response could not be decoded into the result type (our codes and Boost.JSON's).
+    decode_failed = 1,
+    /// Resolve, connect, TLS, read, write, closed connection, size limit or timeout.
+    transport_failed,
+    /// The server answered with a non-2xx HTTP status.
+    http_status,
+    /// The agent reported a failure inside a 200 answer (`agent_error`, `plugin_failed`).
+    agent_failed,
+    /// The request was refused before anything was sent (bad URL, header or value).
+    invalid_request,
+};
+
+/// The category of `error`.
+inline boost::system::error_category const& error_category() noexcept;
+/// The category of `condition`.
+inline boost::system::error_category const& condition_category() noexcept;
+
+/// Makes an `error_code` from an `error`.
+inline boost::system::error_code make_error_code(error e) noexcept
+{
+    return {static_cast<int>(e), error_category()};
+}
+
+/// Makes an `error_condition` from a `condition`.
+inline boost::system::error_condition make_error_condition(condition c) noexcept
+{
+    return {static_cast<int>(c), condition_category()};
+}
+
+}  // namespace superoffice::erpsync
+
+template <>
+struct boost::system::is_error_code_enum<superoffice::erpsync::error> : std::true_type {};
+
+template <>
+struct boost::system::is_error_condition_enum<superoffice::erpsync::condition> : std::true_type {};
+
+#include <superoffice/erpsync/impl/error.hpp>
+
+#endif

@@ -1,0 +1,110 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_JSON_HPP
+#define SO_ERPSYNC_JSON_HPP
+
+/// @file
+/// The JSON codec for carriers: `to_json` / `from_json`, driven by the Boost.Describe descriptions.
+///
+/// Reading (`from_json`): unknown keys are ignored; missing keys keep the member's default; `null`
+/// is accepted for optionals, strings, arrays, maps and nested carriers; enums are matched by name
+/// (exact, then ASCII case-insensitive) or number, an unknown name giving `unrecognized`; flag
+/// masks accept `"Update, UIHintMandatory"`, `"FULL"` and numbers. On failure the error code comes
+/// with the path of the field (`Changes.UpdatedRecords[3].RecordId`) in `diagnostics`. Syntax
+/// errors are Boost.JSON's own codes. The document is parsed straight into the value.
+///
+/// Writing (`to_json`): wire names, empty optionals and empty maps left out, enums and masks by
+/// name, straight into the output string.
+
+#include <superoffice/erpsync/detail/json_reader.hpp>
+#include <superoffice/erpsync/detail/json_writer.hpp>
+
+#include <boost/json/basic_parser.hpp>
+#include <boost/system/result.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace superoffice::erpsync {
+
+/// Limits applied while reading JSON.
+struct json_read_options {
+    /// Maximum nesting of arrays and objects.
+    std::size_t max_depth = 64;
+};
+
+namespace detail {
+
+/// What the parse saw at the top level, for the client's checks.
+struct parse_info {
+    bool root_null = false;
+    std::size_t root_keys = 0;        // keys of the top-level object
+    std::size_t root_known_keys = 0;  // of which matched a member
+};
+
+template <class T>
+error_code parse_into(std::string_view text, T& out, diagnostics* diag, json_read_options opt, parse_info* info)
+{
+    boost::json::parse_options po;
+    po.max_depth = opt.max_depth;
+    po.allow_invalid_utf8 = true;  // strings are bytes to us; the server's encoding is its own
+    boost::json::basic_parser<json_reader> p(po, slot{&out, sink_of<T>()}, diag);
+    error_code ec;
+    std::size_t n = p.write_some(false, text.data(), text.size(), ec);
+    if (!ec && n < text.size())
+        ec = boost::json::error::extra_data;
+    if (ec && diag && diag->client_message.empty())
+        diag->client_message = "invalid JSON at offset " + std::to_string(n) + ": " + ec.message();
+    if (info) {
+        info->root_null = p.handler().root_null();
+        info->root_keys = p.handler().root_keys();
+        info->root_known_keys = p.handler().root_known_keys();
+    }
+    return ec;
+}
+
+}  // namespace detail
+
+/// Parses `text` into `out`. Returns an empty code on success. `diag`, when given, receives the
+/// field path and message of a failure. On failure `out` may be partly filled.
+template <class T>
+error_code from_json(std::string_view text, T& out, diagnostics* diag = nullptr, json_read_options opt = {})
+{
+    return detail::parse_into(text, out, diag, opt, nullptr);
+}
+
+/// Parses `text` into a new `T`.
+template <class T>
+boost::system::result<T> from_json(std::string_view text, diagnostics* diag = nullptr)
+{
+    T v{};
+    if (auto ec = from_json(text, v, diag))
+        return ec;
+    return v;
+}
+
+/// Appends the JSON form of `v` to `out`.
+template <class T>
+error_code to_json(T const& v, std::string& out, diagnostics* diag = nullptr)
+{
+    detail::json_writer w(out, diag);
+    if (!w.write(v))
+        return error::unencodable_value;
+    return {};
+}
+
+/// The JSON form of `v`.
+template <class T>
+boost::system::result<std::string> to_json(T const& v, diagnostics* diag = nullptr)
+{
+    std::string s;
+    if (auto ec = to_json(v, s, diag))
+        return ec;
+    return s;
+}
+
+}  // namespace superoffice::erpsync
+
+#endif
