@@ -67,22 +67,18 @@ public:
     /// Creates a client. Configuration errors (bad base URL, CR/LF in a header, unreadable CA
     /// file) are reported by every call, with details in the call's diagnostics.
     client(executor_type ex, client_config cfg)
-        : st_(std::make_shared<detail::client_state>(std::move(ex), std::move(cfg)))
-    {
-    }
+        : st_(std::make_shared<detail::client_state>(std::move(ex), std::move(cfg))) {}
 
     /// Creates a client on an execution context such as `io_context`.
     template <class ExecutionContext>
-        requires std::is_convertible_v<ExecutionContext&, boost::asio::execution_context&>
-    client(ExecutionContext& ctx, client_config cfg) : client(executor_type(ctx.get_executor()), std::move(cfg))
-    {
-    }
+    requires std::is_convertible_v<ExecutionContext&, boost::asio::execution_context&>
+    client(ExecutionContext& ctx, client_config cfg)
+        : client(executor_type(ctx.get_executor()), std::move(cfg)) {}
 
     executor_type get_executor() const noexcept { return st_->ex; }
 
     /// The configuration error every call would report, or an empty code.
-    error_code config_error(diagnostics* diag = nullptr) const
-    {
+    error_code config_error(diagnostics* diag = nullptr) const {
         if (diag)
             *diag = st_->pc.error_diag;
         return st_->pc.error;
@@ -93,8 +89,7 @@ public:
     /// How many idle connections are kept for reuse.
     std::size_t idle_connections() const noexcept { return st_->idle.size(); }
     /// Closes the idle connections. Calls in flight are not affected.
-    void close_idle()
-    {
+    void close_idle() {
         for (auto& c : st_->idle)
             c->close();
         st_->idle.clear();
@@ -102,8 +97,7 @@ public:
 
     /// Calls operation `Op`.
     template <class Op, class CompletionToken = boost::asio::deferred_t>
-    auto async_call(request_t<Op> const& request, call_options const& options, CompletionToken&& token = {})
-    {
+    auto async_call(request_t<Op> const& request, call_options const& options, CompletionToken&& token = {}) {
         auto d = std::make_unique<detail::call_data<Op>>();
         d->diag = options.diag;
         if (d->diag)
@@ -116,36 +110,29 @@ public:
 
     /// Calls operation `Op` with default options.
     template <class Op, class CompletionToken = boost::asio::deferred_t>
-    auto async_call(request_t<Op> const& request, CompletionToken&& token = {})
-    {
+    auto async_call(request_t<Op> const& request, CompletionToken&& token = {}) {
         return async_call<Op>(request, call_options{}, std::forward<CompletionToken>(token));
     }
 
     // One group of named members per operation, generated from SO_ERPSYNC_OPERATIONS:
     //   async_<name>(request, token), async_<name>(request, options, token),
     //   and for operations without a body also async_<name>(token), async_<name>(options, token).
-#define SO_ERPSYNC_DETAIL_CLIENT_MEMBERS(id, wire, req, resp, retry)                                   \
-    template <class CompletionToken = boost::asio::deferred_t>                                         \
-    auto async_##id(req const& request, CompletionToken&& token = {})                                  \
-    {                                                                                                  \
-        return async_call<ops::id>(request, call_options{}, std::forward<CompletionToken>(token));     \
-    }                                                                                                  \
-    template <class CompletionToken = boost::asio::deferred_t>                                         \
-    auto async_##id(req const& request, call_options const& options, CompletionToken&& token = {})     \
-    {                                                                                                  \
-        return async_call<ops::id>(request, options, std::forward<CompletionToken>(token));            \
-    }                                                                                                  \
-    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                     \
-        requires(!Op::has_body)                                                                        \
-    auto async_##id(CompletionToken&& token = {})                                                      \
-    {                                                                                                  \
-        return async_call<Op>(no_request{}, call_options{}, std::forward<CompletionToken>(token));     \
-    }                                                                                                  \
-    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                     \
-        requires(!Op::has_body)                                                                        \
-    auto async_##id(call_options const& options, CompletionToken&& token = {})                         \
-    {                                                                                                  \
-        return async_call<Op>(no_request{}, options, std::forward<CompletionToken>(token));            \
+#define SO_ERPSYNC_DETAIL_CLIENT_MEMBERS(id, wire, req, resp, retry)                                         \
+    template <class CompletionToken = boost::asio::deferred_t>                                               \
+    auto async_##id(req const& request, CompletionToken&& token = {}) {                                      \
+        return async_call<ops::id>(request, call_options{}, std::forward<CompletionToken>(token));           \
+    }                                                                                                        \
+    template <class CompletionToken = boost::asio::deferred_t>                                               \
+    auto async_##id(req const& request, call_options const& options, CompletionToken&& token = {}) {         \
+        return async_call<ops::id>(request, options, std::forward<CompletionToken>(token));                  \
+    }                                                                                                        \
+    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                           \
+    requires(!Op::has_body) auto async_##id(CompletionToken&& token = {}) {                                  \
+        return async_call<Op>(no_request{}, call_options{}, std::forward<CompletionToken>(token));           \
+    }                                                                                                        \
+    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                           \
+    requires(!Op::has_body) auto async_##id(call_options const& options, CompletionToken&& token = {}) {     \
+        return async_call<Op>(no_request{}, options, std::forward<CompletionToken>(token));                  \
     }
     SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_DETAIL_CLIENT_MEMBERS)
 #undef SO_ERPSYNC_DETAIL_CLIENT_MEMBERS
@@ -154,6 +141,6 @@ private:
     std::shared_ptr<detail::client_state> st_;
 };
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -36,13 +36,14 @@ public:
     /// No `Authorization` header (e.g. an `X-XSRF-TOKEN` session).
     credentials() = default;
     /// `Authorization: Basic base64(user:password)` (onsite installations).
-    static credentials basic(std::string user, std::string password)
-    {
+    static credentials basic(std::string user, std::string password) {
         return credentials(scheme::basic, std::move(user), std::move(password));
     }
     /// `Authorization: SOTicket <ticket>`, the ticket as-is (e.g. `7T:...`). Online system users
     /// also need `client_config::app_token`.
-    static credentials so_ticket(std::string ticket) { return credentials(scheme::so_ticket, {}, std::move(ticket)); }
+    static credentials so_ticket(std::string ticket) {
+        return credentials(scheme::so_ticket, {}, std::move(ticket));
+    }
     /// `Authorization: Bearer <access token>` (Online, interactive).
     static credentials bearer(std::string token) { return credentials(scheme::bearer, {}, std::move(token)); }
 
@@ -52,9 +53,7 @@ public:
 
 private:
     credentials(scheme k, std::string user, std::string secret)
-        : kind_(k), user_(std::move(user)), secret_(std::move(secret))
-    {
-    }
+        : kind_(k), user_(std::move(user)), secret_(std::move(secret)) {}
     scheme kind_ = scheme::none;
     std::string user_{};
     std::string secret_{};
@@ -124,6 +123,6 @@ struct call_options {
     diagnostics* diag = nullptr;
 };
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

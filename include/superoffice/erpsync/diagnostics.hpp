@@ -62,8 +62,7 @@ struct diagnostics {
 
     /// One line describing everything known, for logs and exception messages. Never contains
     /// credentials: requests are not recorded here.
-    std::string to_string() const
-    {
+    std::string to_string() const {
         std::string out = client_message;
         auto add = [&out](char const* label, std::string const& v) {
             if (v.empty())
@@ -91,6 +90,6 @@ struct diagnostics {
     }
 };
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -129,6 +129,6 @@ using table_right_mask = flag_set<etable_right>;
 /// A field right mask such as `"Update, UIHintMandatory"` or `"FULL"`.
 using field_right_mask = flag_set<efield_right>;
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -103,18 +103,16 @@ inline boost::system::error_category const& error_category() noexcept;
 inline boost::system::error_category const& condition_category() noexcept;
 
 /// Makes an `error_code` from an `error`.
-inline boost::system::error_code make_error_code(error e) noexcept
-{
+inline boost::system::error_code make_error_code(error e) noexcept {
     return {static_cast<int>(e), error_category()};
 }
 
 /// Makes an `error_condition` from a `condition`.
-inline boost::system::error_condition make_error_condition(condition c) noexcept
-{
+inline boost::system::error_condition make_error_condition(condition c) noexcept {
     return {static_cast<int>(c), condition_category()};
 }
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 template <>
 struct boost::system::is_error_code_enum<superoffice::erpsync::error> : std::true_type {};

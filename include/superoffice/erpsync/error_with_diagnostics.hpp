@@ -21,9 +21,7 @@ namespace superoffice::erpsync {
 class error_with_diagnostics : public boost::system::system_error {
 public:
     error_with_diagnostics(error_code const& ec, diagnostics diag)
-        : boost::system::system_error(ec, diag.to_string()), diag_(std::move(diag))
-    {
-    }
+        : boost::system::system_error(ec, diag.to_string()), diag_(std::move(diag)) {}
 
     /// The details of the failure.
     diagnostics const& get_diagnostics() const noexcept { return diag_; }
@@ -33,12 +31,11 @@ private:
 };
 
 /// Throws `error_with_diagnostics` when `ec` is set.
-inline void throw_on_error(error_code const& ec, diagnostics const& diag = {})
-{
+inline void throw_on_error(error_code const& ec, diagnostics const& diag = {}) {
     if (ec)
         throw error_with_diagnostics(ec, diag);
 }
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

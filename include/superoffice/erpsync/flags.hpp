@@ -39,8 +39,7 @@ public:
     flag_set(E flag) : bits_(static_cast<bits_type>(flag)) {}
 
     /// A set from raw bits.
-    static flag_set from_bits(bits_type bits)
-    {
+    static flag_set from_bits(bits_type bits) {
         flag_set s;
         s.bits_ = bits;
         return s;
@@ -49,14 +48,12 @@ public:
     /// The raw bits of the known flags.
     bits_type bits() const noexcept { return bits_; }
     /// True when every bit of `flag` is set, or when the server sent `FULL`.
-    bool has(E flag) const noexcept
-    {
+    bool has(E flag) const noexcept {
         auto const b = static_cast<bits_type>(flag);
         return full() || (bits_ & b) == b;
     }
     /// True when the server sent the name `FULL` (all rights).
-    bool full() const noexcept
-    {
+    bool full() const noexcept {
         for (auto const& n : unknown_)
             if (detail::iequals(n, "FULL"))
                 return true;
@@ -68,14 +65,12 @@ public:
     std::vector<std::string> const& unknown_names() const noexcept { return unknown_; }
 
     /// Sets `flag`.
-    flag_set& set(E flag) noexcept
-    {
+    flag_set& set(E flag) noexcept {
         bits_ |= static_cast<bits_type>(flag);
         return *this;
     }
     /// Clears `flag`.
-    flag_set& reset(E flag) noexcept
-    {
+    flag_set& reset(E flag) noexcept {
         bits_ &= static_cast<bits_type>(~static_cast<bits_type>(flag));
         return *this;
     }
@@ -85,11 +80,12 @@ public:
 
     /// Reads a mask: names (any case) and numbers separated by commas, `|` or white space.
     /// Never fails: an unrecognised name is kept in `unknown_names()`.
-    static flag_set parse(std::string_view text)
-    {
+    static flag_set parse(std::string_view text) {
         flag_set s;
         std::size_t i = 0;
-        auto is_sep = [](char c) { return c == ',' || c == '|' || c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+        auto is_sep = [](char c) {
+            return c == ',' || c == '|' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        };
         while (i < text.size()) {
             while (i < text.size() && is_sep(text[i]))
                 ++i;
@@ -106,8 +102,7 @@ public:
     /// Writes the mask the way the WebAPI does: enumerator names joined by ", " (each bit named
     /// once, the first enumerator declared for it winning), then the unknown names. An empty set
     /// is written as `"0"`; bits without a name are written as a number.
-    std::string to_string() const
-    {
+    std::string to_string() const {
         std::string out;
         bits_type rest = bits_;
         auto append = [&out](std::string_view name) {
@@ -132,8 +127,7 @@ public:
     }
 
 private:
-    void add_token(std::string_view tok)
-    {
+    void add_token(std::string_view tok) {
         if (tok.front() >= '0' && tok.front() <= '9') {
             bits_type v{};
             auto [p, ec] = std::from_chars(tok.data(), tok.data() + tok.size(), v);
@@ -158,6 +152,6 @@ inline constexpr bool is_flag_set_v = false;
 template <class E>
 inline constexpr bool is_flag_set_v<flag_set<E>> = true;
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

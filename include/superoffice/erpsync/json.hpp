@@ -40,16 +40,16 @@ namespace detail {
 /// What the parse saw at the top level, for the client's checks.
 struct parse_info {
     bool root_null = false;
-    std::size_t root_keys = 0;        // keys of the top-level object
-    std::size_t root_known_keys = 0;  // of which matched a member
+    std::size_t root_keys = 0;       // keys of the top-level object
+    std::size_t root_known_keys = 0; // of which matched a member
 };
 
 template <class T>
-error_code parse_into(std::string_view text, T& out, diagnostics* diag, json_read_options opt, parse_info* info)
-{
+error_code parse_into(std::string_view text, T& out, diagnostics* diag, json_read_options opt,
+                      parse_info* info) {
     boost::json::parse_options po;
     po.max_depth = opt.max_depth;
-    po.allow_invalid_utf8 = true;  // strings are bytes to us; the server's encoding is its own
+    po.allow_invalid_utf8 = true; // strings are bytes to us; the server's encoding is its own
     boost::json::basic_parser<json_reader> p(po, slot{&out, sink_of<T>()}, diag);
     error_code ec;
     std::size_t n = p.write_some(false, text.data(), text.size(), ec);
@@ -65,20 +65,18 @@ error_code parse_into(std::string_view text, T& out, diagnostics* diag, json_rea
     return ec;
 }
 
-}  // namespace detail
+} // namespace detail
 
 /// Parses `text` into `out`. Returns an empty code on success. `diag`, when given, receives the
 /// field path and message of a failure. On failure `out` may be partly filled.
 template <class T>
-error_code from_json(std::string_view text, T& out, diagnostics* diag = nullptr, json_read_options opt = {})
-{
+error_code from_json(std::string_view text, T& out, diagnostics* diag = nullptr, json_read_options opt = {}) {
     return detail::parse_into(text, out, diag, opt, nullptr);
 }
 
 /// Parses `text` into a new `T`.
 template <class T>
-boost::system::result<T> from_json(std::string_view text, diagnostics* diag = nullptr)
-{
+boost::system::result<T> from_json(std::string_view text, diagnostics* diag = nullptr) {
     T v{};
     if (auto ec = from_json(text, v, diag))
         return ec;
@@ -87,8 +85,7 @@ boost::system::result<T> from_json(std::string_view text, diagnostics* diag = nu
 
 /// Appends the JSON form of `v` to `out`.
 template <class T>
-error_code to_json(T const& v, std::string& out, diagnostics* diag = nullptr)
-{
+error_code to_json(T const& v, std::string& out, diagnostics* diag = nullptr) {
     detail::json_writer w(out, diag);
     if (!w.write(v))
         return error::unencodable_value;
@@ -97,14 +94,13 @@ error_code to_json(T const& v, std::string& out, diagnostics* diag = nullptr)
 
 /// The JSON form of `v`.
 template <class T>
-boost::system::result<std::string> to_json(T const& v, diagnostics* diag = nullptr)
-{
+boost::system::result<std::string> to_json(T const& v, diagnostics* diag = nullptr) {
     std::string s;
     if (auto ec = to_json(v, s, diag))
         return ec;
     return s;
 }
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -91,23 +91,24 @@ BOOST_DESCRIBE_STRUCT(connect_actor_request, (),
 /// Operation descriptions.
 namespace ops {
 
-#define SO_ERPSYNC_DETAIL_DEFINE_OP(id, wire, req, resp, retry)                                        \
-    struct id {                                                                                        \
-        static constexpr std::string_view name = #wire;                                                \
-        using request_type = req;                                                                      \
-        using response_type = resp;                                                                    \
-        static constexpr bool retry_safe = retry;                                                      \
-        static constexpr bool has_body = !std::is_same_v<req, no_request>;                             \
+#define SO_ERPSYNC_DETAIL_DEFINE_OP(id, wire, req, resp, retry)                                              \
+    struct id {                                                                                              \
+        static constexpr std::string_view name = #wire;                                                      \
+        using request_type = req;                                                                            \
+        using response_type = resp;                                                                          \
+        static constexpr bool retry_safe = retry;                                                            \
+        static constexpr bool has_body = !std::is_same_v<req, no_request>;                                   \
     };
 SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_DETAIL_DEFINE_OP)
 #undef SO_ERPSYNC_DETAIL_DEFINE_OP
 
 #define SO_ERPSYNC_DETAIL_LIST_OP(id, ...) , id
 /// Every operation, in list order.
-using all = boost::mp11::mp_pop_front<boost::mp11::mp_list<void SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_DETAIL_LIST_OP)>>;
+using all =
+    boost::mp11::mp_pop_front<boost::mp11::mp_list<void SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_DETAIL_LIST_OP)>>;
 #undef SO_ERPSYNC_DETAIL_LIST_OP
 
-}  // namespace ops
+} // namespace ops
 
 /// The request carrier of operation `Op`.
 template <class Op>
@@ -116,6 +117,6 @@ using request_t = typename Op::request_type;
 template <class Op>
 using response_t = typename Op::response_type;
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

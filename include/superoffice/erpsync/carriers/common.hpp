@@ -49,6 +49,6 @@ BOOST_DESCRIBE_STRUCT(field_property, (), (FieldRight, FieldType, FieldLength))
 /// `FieldProperties`: field name to its rights, type and length.
 using field_property_map = std::map<std::string, field_property>;
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -22,8 +22,9 @@ struct erp_sync_engine_status {
     std::optional<table_right> TableRight{};
     field_property_map FieldProperties{};
 };
-BOOST_DESCRIBE_STRUCT(erp_sync_engine_status, (), (IsRunning, StatusMessage, Interval, TableRight, FieldProperties))
+BOOST_DESCRIBE_STRUCT(erp_sync_engine_status, (),
+                      (IsRunning, StatusMessage, Interval, TableRight, FieldProperties))
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -27,6 +27,6 @@ BOOST_DESCRIBE_STRUCT(erp_sync_field_value, (),
                       (DisplayName, CrmFieldKey, Value, DisplayValue, SyncToCrm, SyncToErp, TableRight,
                        FieldProperties))
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

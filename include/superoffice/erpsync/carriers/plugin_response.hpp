@@ -60,8 +60,7 @@ BOOST_DESCRIBE_STRUCT(plugin_response, (),
 
 /// Returns `error::plugin_failed` when `r.IsOk` is false (filling `diag` with the `ErrorCode` and
 /// both explanations), or an empty code.
-inline error_code check(plugin_response const& r, diagnostics& diag)
-{
+inline error_code check(plugin_response const& r, diagnostics& diag) {
     if (r.IsOk)
         return {};
     diag.clear();
@@ -72,14 +71,13 @@ inline error_code check(plugin_response const& r, diagnostics& diag)
 }
 
 /// Throws `error_with_diagnostics` (`error::plugin_failed`) when `r.IsOk` is false; returns `r`.
-inline plugin_response const& value_or_throw(plugin_response const& r)
-{
+inline plugin_response const& value_or_throw(plugin_response const& r) {
     diagnostics diag;
     if (auto ec = check(r, diag))
         throw error_with_diagnostics(ec, std::move(diag));
     return r;
 }
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -20,6 +20,6 @@ namespace superoffice::erpsync {
 /// The error code type used throughout the library.
 using error_code = boost::system::error_code;
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

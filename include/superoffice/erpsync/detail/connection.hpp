@@ -26,8 +26,7 @@ namespace superoffice::erpsync::detail {
 struct connection {
     using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
 
-    connection(boost::asio::any_io_executor const& ex, boost::asio::ssl::context* ctx)
-    {
+    connection(boost::asio::any_io_executor const& ex, boost::asio::ssl::context* ctx) {
         if (ctx)
             tls.emplace(ex, *ctx);
         else
@@ -37,8 +36,7 @@ struct connection {
     boost::beast::tcp_stream& tcp() noexcept { return tls ? boost::beast::get_lowest_layer(*tls) : *plain; }
 
     template <class F>
-    void visit(F&& f)
-    {
+    void visit(F&& f) {
         if (tls)
             f(*tls);
         else
@@ -47,8 +45,7 @@ struct connection {
 
     /// True when an idle connection still looks usable: open, no unread bytes, and the peer has
     /// not closed it (a non-blocking peek would block).
-    bool alive()
-    {
+    bool alive() {
         auto& sock = tcp().socket();
         if (!sock.is_open() || buffer.size() != 0)
             return false;
@@ -63,8 +60,7 @@ struct connection {
         return ec == boost::asio::error::would_block || ec == boost::asio::error::try_again;
     }
 
-    void close() noexcept
-    {
+    void close() noexcept {
         boost::system::error_code ignored;
         tcp().socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
         tcp().socket().close(ignored);
@@ -78,15 +74,13 @@ struct connection {
 
 /// State shared by a client and its calls in flight.
 struct client_state {
-    client_state(boost::asio::any_io_executor e, client_config c) : ex(std::move(e)), cfg(std::move(c))
-    {
+    client_state(boost::asio::any_io_executor e, client_config c) : ex(std::move(e)), cfg(std::move(c)) {
         pc = prepare_config(cfg);
         if (!pc.error && pc.endpoint.tls)
             make_tls_context();
     }
 
-    void make_tls_context()
-    {
+    void make_tls_context() {
         namespace ssl = boost::asio::ssl;
         if (cfg.tls.context) {
             ssl_ctx = cfg.tls.context;
@@ -94,8 +88,8 @@ struct client_state {
         }
         ssl_ctx = std::make_shared<ssl::context>(ssl::context::tls_client);
         boost::system::error_code ec;
-        ssl_ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                                 ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
+        ssl_ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                                 ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
                              ec);
         if (!cfg.tls.verify) {
             ssl_ctx->set_verify_mode(ssl::verify_none, ec);
@@ -119,8 +113,7 @@ struct client_state {
             return fail("could not load the system's trust store");
     }
 
-    std::unique_ptr<connection> take_idle()
-    {
+    std::unique_ptr<connection> take_idle() {
         while (!idle.empty()) {
             auto c = std::move(idle.back());
             idle.pop_back();
@@ -133,14 +126,12 @@ struct client_state {
         return nullptr;
     }
 
-    std::unique_ptr<connection> make_connection()
-    {
+    std::unique_ptr<connection> make_connection() {
         ++connections_opened;
         return std::make_unique<connection>(ex, pc.endpoint.tls ? ssl_ctx.get() : nullptr);
     }
 
-    void put_idle(std::unique_ptr<connection> c)
-    {
+    void put_idle(std::unique_ptr<connection> c) {
         if (idle.size() < cfg.max_idle_connections)
             idle.push_back(std::move(c));
         else
@@ -156,6 +147,6 @@ struct client_state {
     std::size_t connections_opened = 0;
 };
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

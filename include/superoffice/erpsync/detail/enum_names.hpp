@@ -15,8 +15,7 @@
 namespace superoffice::erpsync::detail {
 
 /// ASCII case-insensitive equality (wire names are ASCII identifiers).
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept
-{
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size())
         return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -33,8 +32,7 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept
 
 /// The described name of `e`, or nullopt when `e` has no described name.
 template <class E>
-std::optional<std::string_view> enum_name(E e) noexcept
-{
+std::optional<std::string_view> enum_name(E e) noexcept {
     std::optional<std::string_view> r;
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
         if (!r && D.value == e)
@@ -45,8 +43,7 @@ std::optional<std::string_view> enum_name(E e) noexcept
 
 /// The enumerator named `name`: exact match first, then ASCII case-insensitive.
 template <class E>
-std::optional<E> enum_from_name(std::string_view name) noexcept
-{
+std::optional<E> enum_from_name(std::string_view name) noexcept {
     std::optional<E> r;
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
         if (!r && name == D.name)
@@ -62,13 +59,13 @@ std::optional<E> enum_from_name(std::string_view name) noexcept
 
 /// Whether `v` is the value of a described enumerator of `E`.
 template <class E>
-bool is_described_value(E v) noexcept
-{
+bool is_described_value(E v) noexcept {
     bool found = false;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) { found |= D.value == v; });
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>(
+        [&](auto D) { found |= D.value == v; });
     return found;
 }
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

@@ -48,7 +48,7 @@ struct slot {
 /// The functions that receive parser events for one C++ type. Each returns false after
 /// recording an error in the reader.
 struct sink {
-    char const* expected;  // "a string", "an object", ... for messages
+    char const* expected; // "a string", "an object", ... for messages
     bool (*begin_object)(void*, json_reader&, slot& out);
     bool (*key)(void*, std::string_view, json_reader&, slot& out);
     bool (*begin_array)(void*, json_reader&, slot& out);
@@ -71,9 +71,9 @@ inline constexpr sink const* sink_of() noexcept;
 struct frame {
     slot target;
     bool is_array = false;
-    std::size_t index = 0;     // array: elements seen
-    std::string_view key;      // object: key of the value being read
-    std::size_t known_keys = 0;  // object: keys that matched a member
+    std::size_t index = 0;      // array: elements seen
+    std::string_view key;       // object: key of the value being read
+    std::size_t known_keys = 0; // object: keys that matched a member
 };
 
 class json_reader {
@@ -81,8 +81,7 @@ public:
     json_reader(slot root, diagnostics* diag) : root_(root), diag_(diag) { frames_.reserve(16); }
 
     // --- state the sinks use -------------------------------------------------------------
-    bool fail(error e, std::string msg)
-    {
+    bool fail(error e, std::string msg) {
         ec_ = e;
         if (diag_) {
             diag_->field_path = path();
@@ -92,15 +91,13 @@ public:
         }
         return false;
     }
-    bool type_error(char const* expected, char const* got)
-    {
+    bool type_error(char const* expected, char const* got) {
         return fail(error::type_mismatch, std::string("expected ") + expected + ", got " + got);
     }
     frame& top() noexcept { return frames_.back(); }
 
     /// The path of the value being read, e.g. `Changes.UpdatedRecords[3].RecordId`.
-    std::string path() const
-    {
+    std::string path() const {
         std::string p;
         for (auto const& f : frames_) {
             if (f.is_array) {
@@ -134,8 +131,7 @@ public:
     bool on_document_begin(error_code&) { return true; }
     bool on_document_end(error_code&) { return true; }
 
-    bool on_object_begin(error_code& ec)
-    {
+    bool on_object_begin(error_code& ec) {
         slot t;
         if (!next(t, ec))
             return false;
@@ -145,8 +141,7 @@ public:
         frames_.push_back(frame{o, false, 0, {}, 0});
         return true;
     }
-    bool on_object_end(std::size_t n, error_code&)
-    {
+    bool on_object_end(std::size_t n, error_code&) {
         if (frames_.size() == 1) {
             root_known_keys_ = frames_.back().known_keys;
             root_keys_ = n;
@@ -154,8 +149,7 @@ public:
         frames_.pop_back();
         return true;
     }
-    bool on_array_begin(error_code& ec)
-    {
+    bool on_array_begin(error_code& ec) {
         slot t;
         if (!next(t, ec))
             return false;
@@ -165,18 +159,15 @@ public:
         frames_.push_back(frame{a, true, 0, {}, 0});
         return true;
     }
-    bool on_array_end(std::size_t, error_code&)
-    {
+    bool on_array_end(std::size_t, error_code&) {
         frames_.pop_back();
         return true;
     }
-    bool on_key_part(std::string_view s, std::size_t, error_code&)
-    {
+    bool on_key_part(std::string_view s, std::size_t, error_code&) {
         scratch_.append(s);
         return true;
     }
-    bool on_key(std::string_view s, std::size_t, error_code& ec)
-    {
+    bool on_key(std::string_view s, std::size_t, error_code& ec) {
         std::string_view k = s;
         if (!scratch_.empty()) {
             scratch_.append(s);
@@ -188,13 +179,11 @@ public:
         scratch_.clear();
         return ok || set(ec);
     }
-    bool on_string_part(std::string_view s, std::size_t, error_code&)
-    {
+    bool on_string_part(std::string_view s, std::size_t, error_code&) {
         scratch_.append(s);
         return true;
     }
-    bool on_string(std::string_view s, std::size_t, error_code& ec)
-    {
+    bool on_string(std::string_view s, std::size_t, error_code& ec) {
         slot t;
         if (!next(t, ec))
             return false;
@@ -208,28 +197,23 @@ public:
         return ok || set(ec);
     }
     bool on_number_part(std::string_view, error_code&) { return true; }
-    bool on_int64(std::int64_t v, std::string_view, error_code& ec)
-    {
+    bool on_int64(std::int64_t v, std::string_view, error_code& ec) {
         slot t;
         return next(t, ec) && (t.fns->int64(t.obj, v, *this) || set(ec));
     }
-    bool on_uint64(std::uint64_t v, std::string_view, error_code& ec)
-    {
+    bool on_uint64(std::uint64_t v, std::string_view, error_code& ec) {
         slot t;
         return next(t, ec) && (t.fns->uint64(t.obj, v, *this) || set(ec));
     }
-    bool on_double(double v, std::string_view, error_code& ec)
-    {
+    bool on_double(double v, std::string_view, error_code& ec) {
         slot t;
         return next(t, ec) && (t.fns->dbl(t.obj, v, *this) || set(ec));
     }
-    bool on_bool(bool v, error_code& ec)
-    {
+    bool on_bool(bool v, error_code& ec) {
         slot t;
         return next(t, ec) && (t.fns->boolean(t.obj, v, *this) || set(ec));
     }
-    bool on_null(error_code& ec)
-    {
+    bool on_null(error_code& ec) {
         if (frames_.empty())
             root_null_ = true;
         slot t;
@@ -239,14 +223,12 @@ public:
     bool on_comment(std::string_view, error_code&) { return true; }
 
 private:
-    bool set(error_code& ec)
-    {
+    bool set(error_code& ec) {
         ec = ec_;
         return false;
     }
     // The slot of the value that starts now.
-    bool next(slot& out, error_code&)
-    {
+    bool next(slot& out, error_code&) {
         if (frames_.empty()) {
             out = root_;
             return true;
@@ -277,8 +259,7 @@ private:
 /// Default event functions: each is a type error naming what the type expected.
 template <class T>
 struct sink_base {
-    static constexpr char const* expected() noexcept
-    {
+    static constexpr char const* expected() noexcept {
         if constexpr (std::is_same_v<T, bool>)
             return "a boolean";
         else if constexpr (is_integer_v<T>)
@@ -296,7 +277,9 @@ struct sink_base {
     static bool key(void*, std::string_view, json_reader&, slot&) { return false; }
     static bool begin_array(void*, json_reader& r, slot&) { return r.type_error(expected(), "an array"); }
     static bool element(void*, json_reader&, slot&) { return false; }
-    static bool string(void*, std::string_view, json_reader& r) { return r.type_error(expected(), "a string"); }
+    static bool string(void*, std::string_view, json_reader& r) {
+        return r.type_error(expected(), "a string");
+    }
     static bool int64(void*, std::int64_t, json_reader& r) { return r.type_error(expected(), "a number"); }
     static bool uint64(void*, std::uint64_t, json_reader& r) { return r.type_error(expected(), "a number"); }
     static bool dbl(void*, double, json_reader& r) { return r.type_error(expected(), "a number"); }
@@ -316,34 +299,29 @@ struct ignore_sink {
     static bool dbl(void*, double, json_reader&) { return true; }
     static bool boolean(void*, bool, json_reader&) { return true; }
     static bool null(void*, json_reader&) { return true; }
-    static constexpr sink table{"anything",  &begin_object, &key,    &begin_array, &element, &string,
-                                &int64,      &uint64,       &dbl,    &boolean,     &null};
+    static constexpr sink table{"anything", &begin_object, &key, &begin_array, &element, &string,
+                                &int64,     &uint64,       &dbl, &boolean,     &null};
     static slot self() noexcept { return {nullptr, &table}; }
 };
-inline bool ignore_sink::begin_object(void*, json_reader&, slot& out)
-{
+inline bool ignore_sink::begin_object(void*, json_reader&, slot& out) {
     out = self();
     return true;
 }
-inline bool ignore_sink::key(void*, std::string_view, json_reader&, slot& out)
-{
+inline bool ignore_sink::key(void*, std::string_view, json_reader&, slot& out) {
     out = self();
     return true;
 }
-inline bool ignore_sink::begin_array(void*, json_reader&, slot& out)
-{
+inline bool ignore_sink::begin_array(void*, json_reader&, slot& out) {
     out = self();
     return true;
 }
-inline bool ignore_sink::element(void*, json_reader&, slot& out)
-{
+inline bool ignore_sink::element(void*, json_reader&, slot& out) {
     out = self();
     return true;
 }
 
 template <class T>
-T& as(void* p) noexcept
-{
+T& as(void* p) noexcept {
     return *static_cast<T*>(p);
 }
 
@@ -353,8 +331,7 @@ struct sink_impl;
 // bool
 template <>
 struct sink_impl<bool> : sink_base<bool> {
-    static bool boolean(void* p, bool v, json_reader&)
-    {
+    static bool boolean(void* p, bool v, json_reader&) {
         as<bool>(p) = v;
         return true;
     }
@@ -364,8 +341,7 @@ struct sink_impl<bool> : sink_base<bool> {
 template <class T>
 struct sink_impl<T, std::enable_if_t<is_integer_v<T>>> : sink_base<T> {
     template <class V>
-    static bool store(void* p, V v, json_reader& r)
-    {
+    static bool store(void* p, V v, json_reader& r) {
         if (!std::in_range<T>(v))
             return r.fail(error::value_out_of_range,
                           "the number " + std::to_string(v) + " does not fit the field");
@@ -374,8 +350,7 @@ struct sink_impl<T, std::enable_if_t<is_integer_v<T>>> : sink_base<T> {
     }
     static bool int64(void* p, std::int64_t v, json_reader& r) { return store(p, v, r); }
     static bool uint64(void* p, std::uint64_t v, json_reader& r) { return store(p, v, r); }
-    static bool dbl(void* p, double v, json_reader& r)
-    {
+    static bool dbl(void* p, double v, json_reader& r) {
         if (std::trunc(v) != v)
             return r.type_error("an integer", "a fractional number");
         if (!(v >= static_cast<double>(std::numeric_limits<T>::min()) &&
@@ -389,18 +364,15 @@ struct sink_impl<T, std::enable_if_t<is_integer_v<T>>> : sink_base<T> {
 // floating point
 template <class T>
 struct sink_impl<T, std::enable_if_t<std::is_floating_point_v<T>>> : sink_base<T> {
-    static bool int64(void* p, std::int64_t v, json_reader&)
-    {
+    static bool int64(void* p, std::int64_t v, json_reader&) {
         as<T>(p) = static_cast<T>(v);
         return true;
     }
-    static bool uint64(void* p, std::uint64_t v, json_reader&)
-    {
+    static bool uint64(void* p, std::uint64_t v, json_reader&) {
         as<T>(p) = static_cast<T>(v);
         return true;
     }
-    static bool dbl(void* p, double v, json_reader&)
-    {
+    static bool dbl(void* p, double v, json_reader&) {
         as<T>(p) = static_cast<T>(v);
         return true;
     }
@@ -409,13 +381,11 @@ struct sink_impl<T, std::enable_if_t<std::is_floating_point_v<T>>> : sink_base<T
 // std::string: null reads as empty
 template <>
 struct sink_impl<std::string> : sink_base<std::string> {
-    static bool string(void* p, std::string_view v, json_reader&)
-    {
+    static bool string(void* p, std::string_view v, json_reader&) {
         as<std::string>(p).assign(v.data(), v.size());
         return true;
     }
-    static bool null(void* p, json_reader&)
-    {
+    static bool null(void* p, json_reader&) {
         as<std::string>(p).clear();
         return true;
     }
@@ -424,8 +394,7 @@ struct sink_impl<std::string> : sink_base<std::string> {
 // described enums: by name, else `unrecognized`; numbers accepted
 template <class T>
 struct sink_impl<T, std::enable_if_t<is_described_enum_v<T>>> : sink_base<T> {
-    static bool string(void* p, std::string_view v, json_reader&)
-    {
+    static bool string(void* p, std::string_view v, json_reader&) {
         if (auto e = enum_from_name<T>(v))
             as<T>(p) = *e;
         else
@@ -433,11 +402,11 @@ struct sink_impl<T, std::enable_if_t<is_described_enum_v<T>>> : sink_base<T> {
         return true;
     }
     template <class V>
-    static bool number(void* p, V v, json_reader& r)
-    {
+    static bool number(void* p, V v, json_reader& r) {
         using U = std::underlying_type_t<T>;
         if (!std::in_range<U>(v))
-            return r.fail(error::value_out_of_range, "the enum value " + std::to_string(v) + " is out of range");
+            return r.fail(error::value_out_of_range,
+                          "the enum value " + std::to_string(v) + " is out of range");
         T e = static_cast<T>(static_cast<U>(v));
         as<T>(p) = is_described_value(e) ? e : T::unrecognized;
         return true;
@@ -450,24 +419,22 @@ struct sink_impl<T, std::enable_if_t<is_described_enum_v<T>>> : sink_base<T> {
 template <class E>
 struct sink_impl<flag_set<E>> : sink_base<flag_set<E>> {
     using F = flag_set<E>;
-    static bool string(void* p, std::string_view v, json_reader&)
-    {
+    static bool string(void* p, std::string_view v, json_reader&) {
         as<F>(p) = F::parse(v);
         return true;
     }
     template <class V>
-    static bool number(void* p, V v, json_reader& r)
-    {
+    static bool number(void* p, V v, json_reader& r) {
         using B = typename F::bits_type;
         if (!std::in_range<B>(v))
-            return r.fail(error::value_out_of_range, "the flag mask " + std::to_string(v) + " is out of range");
+            return r.fail(error::value_out_of_range,
+                          "the flag mask " + std::to_string(v) + " is out of range");
         as<F>(p) = F::from_bits(static_cast<B>(v));
         return true;
     }
     static bool int64(void* p, std::int64_t v, json_reader& r) { return number(p, v, r); }
     static bool uint64(void* p, std::uint64_t v, json_reader& r) { return number(p, v, r); }
-    static bool null(void* p, json_reader&)
-    {
+    static bool null(void* p, json_reader&) {
         as<F>(p) = F{};
         return true;
     }
@@ -478,24 +445,26 @@ template <class T>
 struct sink_impl<std::optional<T>> {
     using O = std::optional<T>;
     static sink const* inner() noexcept { return sink_of<T>(); }
-    static void* fill(void* p)
-    {
+    static void* fill(void* p) {
         auto& o = as<O>(p);
         if (!o)
             o.emplace();
         return &*o;
     }
-    static bool begin_object(void* p, json_reader& r, slot& out) { return inner()->begin_object(fill(p), r, out); }
+    static bool begin_object(void* p, json_reader& r, slot& out) {
+        return inner()->begin_object(fill(p), r, out);
+    }
     static bool key(void*, std::string_view, json_reader&, slot&) { return false; }
-    static bool begin_array(void* p, json_reader& r, slot& out) { return inner()->begin_array(fill(p), r, out); }
+    static bool begin_array(void* p, json_reader& r, slot& out) {
+        return inner()->begin_array(fill(p), r, out);
+    }
     static bool element(void*, json_reader&, slot&) { return false; }
     static bool string(void* p, std::string_view v, json_reader& r) { return inner()->string(fill(p), v, r); }
     static bool int64(void* p, std::int64_t v, json_reader& r) { return inner()->int64(fill(p), v, r); }
     static bool uint64(void* p, std::uint64_t v, json_reader& r) { return inner()->uint64(fill(p), v, r); }
     static bool dbl(void* p, double v, json_reader& r) { return inner()->dbl(fill(p), v, r); }
     static bool boolean(void* p, bool v, json_reader& r) { return inner()->boolean(fill(p), v, r); }
-    static bool null(void* p, json_reader&)
-    {
+    static bool null(void* p, json_reader&) {
         as<O>(p).reset();
         return true;
     }
@@ -506,21 +475,18 @@ struct sink_impl<std::optional<T>> {
 template <class T>
 struct sink_impl<T, std::enable_if_t<is_vector_v<T>>> : sink_base<T> {
     using V = typename T::value_type;
-    static bool begin_array(void* p, json_reader&, slot& out)
-    {
+    static bool begin_array(void* p, json_reader&, slot& out) {
         as<T>(p).clear();
         out = {p, sink_of<T>()};
         return true;
     }
-    static bool element(void* p, json_reader&, slot& out)
-    {
+    static bool element(void* p, json_reader&, slot& out) {
         auto& v = as<T>(p);
         v.emplace_back();
         out = {&v.back(), sink_of<V>()};
         return true;
     }
-    static bool null(void* p, json_reader&)
-    {
+    static bool null(void* p, json_reader&) {
         as<T>(p).clear();
         return true;
     }
@@ -530,14 +496,12 @@ struct sink_impl<T, std::enable_if_t<is_vector_v<T>>> : sink_base<T> {
 template <class T>
 struct sink_impl<T, std::enable_if_t<is_string_map_v<T>>> : sink_base<T> {
     using V = typename T::mapped_type;
-    static bool begin_object(void* p, json_reader&, slot& out)
-    {
+    static bool begin_object(void* p, json_reader&, slot& out) {
         as<T>(p).clear();
         out = {p, sink_of<T>()};
         return true;
     }
-    static bool key(void* p, std::string_view k, json_reader& r, slot& out)
-    {
+    static bool key(void* p, std::string_view k, json_reader& r, slot& out) {
         auto& m = as<T>(p);
         auto [it, inserted] = m.try_emplace(std::string(k));
         if (!inserted)
@@ -547,8 +511,7 @@ struct sink_impl<T, std::enable_if_t<is_string_map_v<T>>> : sink_base<T> {
         out = {&it->second, sink_of<V>()};
         return true;
     }
-    static bool null(void* p, json_reader&)
-    {
+    static bool null(void* p, json_reader&) {
         as<T>(p).clear();
         return true;
     }
@@ -562,29 +525,23 @@ struct sink_impl<T, std::enable_if_t<is_described_struct_v<T>>> : sink_base<T> {
         slot (*get)(void*);
     };
     template <class D>
-    static slot member(void* p)
-    {
+    static slot member(void* p) {
         auto& m = as<T>(p).*D::pointer;
         return {&m, sink_of<std::remove_cvref_t<decltype(m)>>()};
     }
-    static constexpr auto make_table()
-    {
+    static constexpr auto make_table() {
         std::array<entry, boost::mp11::mp_size<members_t<T>>::value> t{};
         std::size_t i = 0;
-        boost::mp11::mp_for_each<members_t<T>>([&](auto D) {
-            t[i++] = entry{D.name, &member<decltype(D)>};
-        });
+        boost::mp11::mp_for_each<members_t<T>>([&](auto D) { t[i++] = entry{D.name, &member<decltype(D)>}; });
         return t;
     }
     static constexpr auto table = make_table();
 
-    static bool begin_object(void* p, json_reader&, slot& out)
-    {
+    static bool begin_object(void* p, json_reader&, slot& out) {
         out = {p, sink_of<T>()};
         return true;
     }
-    static bool key(void* p, std::string_view k, json_reader& r, slot& out)
-    {
+    static bool key(void* p, std::string_view k, json_reader& r, slot& out) {
         entry const* hit = nullptr;
         for (auto const& e : table)
             if (e.name == k) {
@@ -606,8 +563,7 @@ struct sink_impl<T, std::enable_if_t<is_described_struct_v<T>>> : sink_base<T> {
         out = hit->get(p);
         return true;
     }
-    static bool null(void* p, json_reader&)
-    {
+    static bool null(void* p, json_reader&) {
         as<T>(p) = T{};
         return true;
     }
@@ -616,14 +572,13 @@ struct sink_impl<T, std::enable_if_t<is_described_struct_v<T>>> : sink_base<T> {
 template <class T>
 struct sink_for {
     using I = sink_impl<T>;
-    static constexpr sink table{I::expected(), &I::begin_object, &I::key,  &I::begin_array,
+    static constexpr sink table{I::expected(), &I::begin_object, &I::key,   &I::begin_array,
                                 &I::element,   &I::string,       &I::int64, &I::uint64,
                                 &I::dbl,       &I::boolean,      &I::null};
 };
 
 template <class T>
-inline constexpr sink const* sink_of() noexcept
-{
+inline constexpr sink const* sink_of() noexcept {
     static_assert(!std::is_same_v<T, void>);
     if constexpr (is_optional_v<T> || is_vector_v<T> || is_string_map_v<T> || is_described_struct_v<T> ||
                   is_described_enum_v<T> || is_flag_set_v<T> || std::is_arithmetic_v<T> ||
@@ -636,6 +591,6 @@ inline constexpr sink const* sink_of() noexcept
                       "std::map<std::string, T> or a struct described with BOOST_DESCRIBE_STRUCT.");
 }
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

@@ -29,8 +29,7 @@ public:
     json_writer(std::string& out, diagnostics* diag) : out_(out), diag_(diag) {}
 
     template <class T>
-    bool write(T const& v)
-    {
+    bool write(T const& v) {
         if constexpr (std::is_same_v<T, bool>) {
             out_ += v ? "true" : "false";
         } else if constexpr (std::is_arithmetic_v<T>) {
@@ -96,7 +95,7 @@ public:
                     out_ += ',';
                 first = false;
                 out_ += '"';
-                out_ += D.name;  // wire names are identifiers: nothing to escape
+                out_ += D.name; // wire names are identifiers: nothing to escape
                 out_ += "\":";
                 if (!write(m))
                     ok = prefix_key(D.name);
@@ -111,8 +110,7 @@ public:
     }
 
     /// Writes `s` as a JSON string. Bytes >= 0x80 pass through (UTF-8 is the caller's).
-    void write_string(std::string_view s)
-    {
+    void write_string(std::string_view s) {
         static constexpr char hex[] = "0123456789abcdef";
         out_ += '"';
         std::size_t run = 0;
@@ -121,13 +119,27 @@ public:
             char const* esc = nullptr;
             char ubuf[7];
             switch (c) {
-            case '"': esc = "\\\""; break;
-            case '\\': esc = "\\\\"; break;
-            case '\n': esc = "\\n"; break;
-            case '\r': esc = "\\r"; break;
-            case '\t': esc = "\\t"; break;
-            case '\b': esc = "\\b"; break;
-            case '\f': esc = "\\f"; break;
+            case '"':
+                esc = "\\\"";
+                break;
+            case '\\':
+                esc = "\\\\";
+                break;
+            case '\n':
+                esc = "\\n";
+                break;
+            case '\r':
+                esc = "\\r";
+                break;
+            case '\t':
+                esc = "\\t";
+                break;
+            case '\b':
+                esc = "\\b";
+                break;
+            case '\f':
+                esc = "\\f";
+                break;
             default:
                 if (c < 0x20) {
                     ubuf[0] = '\\', ubuf[1] = 'u', ubuf[2] = '0', ubuf[3] = '0';
@@ -148,28 +160,24 @@ public:
     std::string const& path() const noexcept { return path_; }
 
 private:
-    bool fail(std::string msg)
-    {
+    bool fail(std::string msg) {
         msg_ = std::move(msg);
         finish();
         return false;
     }
-    bool prefix_index(std::size_t i)
-    {
+    bool prefix_index(std::size_t i) {
         path_.insert(0, "[" + std::to_string(i) + "]");
         finish();
         return false;
     }
-    bool prefix_key(std::string_view k)
-    {
+    bool prefix_key(std::string_view k) {
         if (!path_.empty() && path_.front() != '[')
             path_.insert(0, ".");
         path_.insert(0, k);
         finish();
         return false;
     }
-    void finish()
-    {
+    void finish() {
         if (diag_) {
             diag_->field_path = path_;
             diag_->client_message = msg_ + (path_.empty() ? "" : " at " + path_);
@@ -182,6 +190,6 @@ private:
     std::string msg_;
 };
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

@@ -27,15 +27,14 @@ namespace superoffice::erpsync::detail {
 /// The parts of a base URL the client needs.
 struct endpoint_info {
     bool tls = false;
-    std::string host;         // for resolve and TLS verification (IPv6 without brackets)
-    std::string port;         // numeric string
-    std::string host_header;  // Host header value
-    std::string path_prefix;  // e.g. "/Cust12345", no trailing slash
-    bool host_is_ip = false;  // no SNI for IP literals
+    std::string host;        // for resolve and TLS verification (IPv6 without brackets)
+    std::string port;        // numeric string
+    std::string host_header; // Host header value
+    std::string path_prefix; // e.g. "/Cust12345", no trailing slash
+    bool host_is_ip = false; // no SNI for IP literals
 };
 
-inline error_code parse_base_url(std::string_view text, endpoint_info& out, diagnostics* diag)
-{
+inline error_code parse_base_url(std::string_view text, endpoint_info& out, diagnostics* diag) {
     auto fail = [&](std::string msg) -> error_code {
         if (diag)
             diag->client_message = "invalid base URL: " + msg;
@@ -74,7 +73,8 @@ inline error_code parse_base_url(std::string_view text, endpoint_info& out, diag
         out.host = u.host();
         out.host_is_ip = false;
         break;
-    default: return fail("unsupported host form");
+    default:
+        return fail("unsupported host form");
     }
     out.host_header = std::string(u.encoded_host_and_port());
     if (out.port == default_port && u.has_port())
@@ -87,14 +87,12 @@ inline error_code parse_base_url(std::string_view text, endpoint_info& out, diag
 }
 
 /// True when `v` can be sent as a header value: no CR, LF or NUL (header injection).
-inline bool valid_header_value(std::string_view v) noexcept
-{
+inline bool valid_header_value(std::string_view v) noexcept {
     return v.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
 }
 
 /// True when `n` is an RFC 9110 token.
-inline bool valid_header_name(std::string_view n) noexcept
-{
+inline bool valid_header_name(std::string_view n) noexcept {
     if (n.empty())
         return false;
     for (char c : n) {
@@ -106,8 +104,7 @@ inline bool valid_header_name(std::string_view n) noexcept
     return true;
 }
 
-inline std::string base64(std::string_view in)
-{
+inline std::string base64(std::string_view in) {
     static constexpr char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
     out.reserve((in.size() + 2) / 3 * 4);
@@ -128,8 +125,7 @@ inline std::string base64(std::string_view in)
 }
 
 /// Percent-encodes a query parameter value, keeping unreserved characters and `,` `/`.
-inline std::string encode_query_value(std::string_view v)
-{
+inline std::string encode_query_value(std::string_view v) {
     static constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
     for (char ch : v) {
@@ -150,8 +146,7 @@ inline std::string encode_query_value(std::string_view v)
 using header_list = std::vector<std::pair<std::string, std::string>>;
 
 /// A header added after validation; the message names the header, never its value (secrets).
-inline error_code add_header(header_list& h, std::string name, std::string value, diagnostics* diag)
-{
+inline error_code add_header(header_list& h, std::string name, std::string value, diagnostics* diag) {
     if (!valid_header_name(name) || !valid_header_value(value)) {
         if (diag)
             diag->client_message = "the value of header '" +
@@ -166,14 +161,13 @@ inline error_code add_header(header_list& h, std::string name, std::string value
 /// Everything of a client that does not change from call to call, validated once.
 struct prepared_config {
     endpoint_info endpoint;
-    header_list headers;  // rendered, validated client-level headers (incl. Authorization)
+    header_list headers; // rendered, validated client-level headers (incl. Authorization)
     std::string accept_language, so_language, so_culture, so_time_zone;
-    error_code error;      // a configuration error every call reports
+    error_code error; // a configuration error every call reports
     diagnostics error_diag;
 };
 
-inline prepared_config prepare_config(client_config const& cfg)
-{
+inline prepared_config prepare_config(client_config const& cfg) {
     prepared_config p;
     diagnostics* d = &p.error_diag;
     auto check = [&](error_code ec) {
@@ -183,12 +177,15 @@ inline prepared_config prepare_config(client_config const& cfg)
     check(parse_base_url(cfg.base_url, p.endpoint, d));
     if (p.error)
         return p;
-    std::string ua = cfg.user_agent.empty() ? "superoffice-erpsync/" SO_ERPSYNC_VERSION_STRING : cfg.user_agent;
+    std::string ua =
+        cfg.user_agent.empty() ? "superoffice-erpsync/" SO_ERPSYNC_VERSION_STRING : cfg.user_agent;
     check(add_header(p.headers, "User-Agent", std::move(ua), d));
     switch (cfg.auth.kind()) {
-    case credentials::scheme::none: break;
+    case credentials::scheme::none:
+        break;
     case credentials::scheme::basic:
-        check(add_header(p.headers, "Authorization", "Basic " + base64(cfg.auth.user() + ":" + cfg.auth.secret()), d));
+        check(add_header(p.headers, "Authorization",
+                         "Basic " + base64(cfg.auth.user() + ":" + cfg.auth.secret()), d));
         if (cfg.auth.user().find(':') != std::string::npos && !p.error) {
             p.error = error::invalid_header_value;
             d->client_message = "a Basic user name cannot contain ':'";
@@ -224,8 +221,7 @@ using http_request = boost::beast::http::request<boost::beast::http::string_body
 /// Builds the HTTP request of one call of `Op`. On failure nothing may be sent.
 template <class Op>
 error_code build_request(prepared_config const& pc, request_t<Op> const& body, call_options const& opt,
-                         http_request& req, diagnostics* diag)
-{
+                         http_request& req, diagnostics* diag) {
     namespace http = boost::beast::http;
     if (pc.error) {
         if (diag)
@@ -278,6 +274,6 @@ error_code build_request(prepared_config const& pc, request_t<Op> const& body, c
     return {};
 }
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

@@ -16,16 +16,22 @@
 
 namespace superoffice::erpsync::detail {
 
-inline error_code status_error(unsigned status) noexcept
-{
+inline error_code status_error(unsigned status) noexcept {
     switch (status) {
-    case 400: return error::http_bad_request;
-    case 401: return error::http_unauthorized;
-    case 403: return error::http_forbidden;
-    case 404: return error::http_not_found;
-    case 429: return error::http_too_many_requests;
-    case 503: return error::http_service_unavailable;
-    default: break;
+    case 400:
+        return error::http_bad_request;
+    case 401:
+        return error::http_unauthorized;
+    case 403:
+        return error::http_forbidden;
+    case 404:
+        return error::http_not_found;
+    case 429:
+        return error::http_too_many_requests;
+    case 503:
+        return error::http_service_unavailable;
+    default:
+        break;
     }
     if (status >= 400 && status < 500)
         return error::http_client_error;
@@ -34,8 +40,7 @@ inline error_code status_error(unsigned status) noexcept
     return error::http_unexpected_status;
 }
 
-inline std::string_view trim(std::string_view s) noexcept
-{
+inline std::string_view trim(std::string_view s) noexcept {
     auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!s.empty() && ws(s.front()))
         s.remove_prefix(1);
@@ -45,14 +50,12 @@ inline std::string_view trim(std::string_view s) noexcept
 }
 
 /// Keeps a bounded excerpt of an untrusted body.
-inline void set_excerpt(diagnostics& d, std::string_view body)
-{
+inline void set_excerpt(diagnostics& d, std::string_view body) {
     d.server_message.assign(body.substr(0, diagnostics::max_excerpt));
 }
 
 /// Decodes the body as one of the documented error shapes; true when it is one.
-inline bool read_server_error(std::string_view body, diagnostics* diag)
-{
+inline bool read_server_error(std::string_view body, diagnostics* diag) {
     if (trim(body).empty() || trim(body).front() != '{')
         return false;
     server_error e;
@@ -69,8 +72,7 @@ inline bool read_server_error(std::string_view body, diagnostics* diag)
 /// Interprets a response to an operation whose result type is `R` (`void` for 204 operations).
 /// `out` is null for `void`.
 template <class R>
-error_code decode_response(unsigned status, std::string_view body, R* out, diagnostics* diag)
-{
+error_code decode_response(unsigned status, std::string_view body, R* out, diagnostics* diag) {
     if (status < 200 || status > 299) {
         if (diag) {
             diag->http_status = status;
@@ -98,7 +100,7 @@ error_code decode_response(unsigned status, std::string_view body, R* out, diagn
                 diag->server = std::move(probe.server);
             return agent_error();
         }
-        return {};  // a body we do not need (some servers echo something): ignored
+        return {}; // a body we do not need (some servers echo something): ignored
     } else {
         auto null_result = [&]() -> error_code {
             if (diag) {
@@ -131,6 +133,6 @@ error_code decode_response(unsigned status, std::string_view body, R* out, diagn
     }
 }
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

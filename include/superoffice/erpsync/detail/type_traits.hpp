@@ -41,11 +41,11 @@ inline constexpr bool is_integer_v = std::is_integral_v<T> && !std::is_same_v<T,
 
 template <class T>
 inline constexpr bool is_described_struct_v =
-    std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+    std::is_class_v<T>&& boost::describe::has_describe_members<T>::value;
 
 template <class T>
 inline constexpr bool is_described_enum_v =
-    std::is_enum_v<T> && boost::describe::has_describe_enumerators<T>::value;
+    std::is_enum_v<T>&& boost::describe::has_describe_enumerators<T>::value;
 
 /// The described public members of a carrier.
 template <class T>
@@ -54,6 +54,6 @@ using members_t = boost::describe::describe_members<T, boost::describe::mod_publ
 template <class T>
 inline constexpr bool always_false_v = false;
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

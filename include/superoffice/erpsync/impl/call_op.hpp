@@ -39,12 +39,12 @@ struct signature_of<void> {
 };
 
 /// Maps a transport failure to the library's code, keeping the cause.
-inline error_code classify_io_error(error_code const& ec, error fallback, bool deadline_passed)
-{
+inline error_code classify_io_error(error_code const& ec, error fallback, bool deadline_passed) {
     namespace http = boost::beast::http;
     if (ec == boost::asio::error::operation_aborted && !deadline_passed)
         return ec;
-    if (ec == boost::beast::error::timeout || (ec == boost::asio::error::operation_aborted && deadline_passed))
+    if (ec == boost::beast::error::timeout ||
+        (ec == boost::asio::error::operation_aborted && deadline_passed))
         return error::timeout;
     if (ec == http::error::body_limit)
         return error::body_too_large;
@@ -75,18 +75,15 @@ struct call_data {
 template <class Op>
 class call_op {
 public:
-    call_op(std::shared_ptr<client_state> st, std::unique_ptr<call_data<Op>> d) : st_(std::move(st)), d_(std::move(d))
-    {
-    }
+    call_op(std::shared_ptr<client_state> st, std::unique_ptr<call_data<Op>> d)
+        : st_(std::move(st)), d_(std::move(d)) {}
 
     template <class Self>
-    void operator()(Self& self, error_code ec = {}, std::size_t = 0)
-    {
+    void operator()(Self& self, error_code ec = {}, std::size_t = 0) {
         step(self, ec);
     }
     template <class Self>
-    void operator()(Self& self, error_code ec, boost::asio::ip::tcp::resolver::results_type r)
-    {
+    void operator()(Self& self, error_code ec, boost::asio::ip::tcp::resolver::results_type r) {
         if (d_->resolve_timer)
             d_->resolve_timer->cancel();
         if (!ec)
@@ -94,8 +91,7 @@ public:
         step(self, ec);
     }
     template <class Self>
-    void operator()(Self& self, error_code ec, boost::asio::ip::tcp::endpoint)
-    {
+    void operator()(Self& self, error_code ec, boost::asio::ip::tcp::endpoint) {
         step(self, ec);
     }
 
@@ -103,8 +99,7 @@ private:
     bool deadline_passed() const { return std::chrono::steady_clock::now() >= d_->deadline; }
 
     template <class Self>
-    void fail(Self& self, error_code ec, error_code cause, char const* what)
-    {
+    void fail(Self& self, error_code ec, error_code cause, char const* what) {
         if (d_->conn) {
             d_->conn->close();
             d_->conn.reset();
@@ -119,8 +114,7 @@ private:
     }
 
     template <class Self>
-    void finish(Self& self, error_code ec)
-    {
+    void finish(Self& self, error_code ec) {
         auto d = std::move(d_);
         auto st = std::move(st_);
         if constexpr (std::is_void_v<response_t<Op>>)
@@ -130,13 +124,11 @@ private:
     }
 
     template <class Self>
-    void step(Self& self, error_code ec)
-    {
+    void step(Self& self, error_code ec) {
         namespace http = boost::beast::http;
         namespace asio = boost::asio;
         auto& d = *d_;
-        BOOST_ASIO_CORO_REENTER(coro_)
-        {
+        BOOST_ASIO_CORO_REENTER(coro_) {
             if (d.build_error) {
                 BOOST_ASIO_CORO_YIELD asio::post(st_->ex, std::move(self));
                 return finish(self, d.build_error);
@@ -154,11 +146,11 @@ private:
                                     if (auto p = r.lock())
                                         p->cancel();
                             });
-                        BOOST_ASIO_CORO_YIELD d.resolver->async_resolve(st_->pc.endpoint.host, st_->pc.endpoint.port,
-                                                                        std::move(self));
+                        BOOST_ASIO_CORO_YIELD d.resolver->async_resolve(
+                            st_->pc.endpoint.host, st_->pc.endpoint.port, std::move(self));
                         if (ec)
-                            return fail(self, classify_io_error(ec, error::resolve_failed, deadline_passed()), ec,
-                                        "could not resolve the host name");
+                            return fail(self, classify_io_error(ec, error::resolve_failed, deadline_passed()),
+                                        ec, "could not resolve the host name");
                     }
                     d.conn->tcp().expires_at(d.deadline);
                     BOOST_ASIO_CORO_YIELD d.conn->tcp().async_connect(*st_->endpoints, std::move(self));
@@ -175,13 +167,15 @@ private:
                             !SSL_set_tlsext_host_name(d.conn->tls->native_handle(),
                                                       st_->pc.endpoint.host.c_str()))
                             return fail(self, error::tls_handshake_failed,
-                                        error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category()),
+                                        error_code(static_cast<int>(::ERR_get_error()),
+                                                   asio::error::get_ssl_category()),
                                         "could not set the TLS server name (SNI)");
                         d.conn->tcp().expires_at(d.deadline);
                         BOOST_ASIO_CORO_YIELD d.conn->tls->async_handshake(asio::ssl::stream_base::client,
                                                                            std::move(self));
                         if (ec)
-                            return fail(self, classify_io_error(ec, error::tls_handshake_failed, deadline_passed()),
+                            return fail(self,
+                                        classify_io_error(ec, error::tls_handshake_failed, deadline_passed()),
                                         ec, "the TLS handshake failed");
                     }
                 }
@@ -190,7 +184,7 @@ private:
                     [&](auto& s) { http::async_write(s, d.req, std::move(self)); });
                 if (ec) {
                     if (d.conn->reused && !d.retried && ec != asio::error::operation_aborted) {
-                        d.retried = true;  // the server never got the whole request: safe to send again
+                        d.retried = true; // the server never got the whole request: safe to send again
                         d.conn->close();
                         continue;
                     }
@@ -205,7 +199,7 @@ private:
                 if (ec) {
                     if (d.conn->reused && !d.retried && Op::retry_safe && !d.parser->got_some() &&
                         classify_io_error(ec, error::transport_failed, false) == error::connection_closed) {
-                        d.retried = true;  // a stale keep-alive connection closed under us
+                        d.retried = true; // a stale keep-alive connection closed under us
                         d.conn->close();
                         continue;
                     }
@@ -240,6 +234,6 @@ private:
     boost::asio::coroutine coro_;
 };
 
-}  // namespace superoffice::erpsync::detail
+} // namespace superoffice::erpsync::detail
 
 #endif

@@ -12,40 +12,63 @@
 namespace superoffice::erpsync {
 namespace detail {
 
-inline char const* error_message(error e) noexcept
-{
+inline char const* error_message(error e) noexcept {
     switch (e) {
-    case error::type_mismatch: return "a JSON value has a type the target field cannot hold";
-    case error::value_out_of_range: return "a JSON number does not fit the target field";
-    case error::null_response: return "the server answered null where a result was expected";
-    case error::unencodable_value: return "a value cannot be encoded for the wire";
-    case error::invalid_base_url: return "the base URL is not an absolute http or https URL";
-    case error::invalid_header_value: return "a header value contains CR, LF or NUL";
-    case error::resolve_failed: return "the host name could not be resolved";
-    case error::connect_failed: return "the TCP connection could not be established";
-    case error::tls_handshake_failed: return "the TLS handshake failed";
-    case error::connection_closed: return "the server closed the connection before the response was complete";
-    case error::timeout: return "the call timed out";
-    case error::body_too_large: return "the response body exceeds the size limit";
-    case error::malformed_response: return "the response is not valid HTTP";
-    case error::transport_failed: return "transport failure";
-    case error::http_bad_request: return "HTTP 400 Bad Request";
-    case error::http_unauthorized: return "HTTP 401 Unauthorized";
-    case error::http_forbidden: return "HTTP 403 Forbidden";
-    case error::http_not_found: return "HTTP 404 Not Found";
-    case error::http_too_many_requests: return "HTTP 429 Too Many Requests";
-    case error::http_client_error: return "HTTP client error (4xx)";
-    case error::http_service_unavailable: return "HTTP 503 Service Unavailable";
-    case error::http_server_error: return "HTTP server error (5xx)";
-    case error::http_unexpected_status: return "unexpected HTTP status";
-    case error::agent_error: return "the agent answered with an error object";
-    case error::plugin_failed: return "the agent reported IsOk == false";
+    case error::type_mismatch:
+        return "a JSON value has a type the target field cannot hold";
+    case error::value_out_of_range:
+        return "a JSON number does not fit the target field";
+    case error::null_response:
+        return "the server answered null where a result was expected";
+    case error::unencodable_value:
+        return "a value cannot be encoded for the wire";
+    case error::invalid_base_url:
+        return "the base URL is not an absolute http or https URL";
+    case error::invalid_header_value:
+        return "a header value contains CR, LF or NUL";
+    case error::resolve_failed:
+        return "the host name could not be resolved";
+    case error::connect_failed:
+        return "the TCP connection could not be established";
+    case error::tls_handshake_failed:
+        return "the TLS handshake failed";
+    case error::connection_closed:
+        return "the server closed the connection before the response was complete";
+    case error::timeout:
+        return "the call timed out";
+    case error::body_too_large:
+        return "the response body exceeds the size limit";
+    case error::malformed_response:
+        return "the response is not valid HTTP";
+    case error::transport_failed:
+        return "transport failure";
+    case error::http_bad_request:
+        return "HTTP 400 Bad Request";
+    case error::http_unauthorized:
+        return "HTTP 401 Unauthorized";
+    case error::http_forbidden:
+        return "HTTP 403 Forbidden";
+    case error::http_not_found:
+        return "HTTP 404 Not Found";
+    case error::http_too_many_requests:
+        return "HTTP 429 Too Many Requests";
+    case error::http_client_error:
+        return "HTTP client error (4xx)";
+    case error::http_service_unavailable:
+        return "HTTP 503 Service Unavailable";
+    case error::http_server_error:
+        return "HTTP server error (5xx)";
+    case error::http_unexpected_status:
+        return "unexpected HTTP status";
+    case error::agent_error:
+        return "the agent answered with an error object";
+    case error::plugin_failed:
+        return "the agent reported IsOk == false";
     }
     return "unknown superoffice::erpsync error";
 }
 
-inline bool in_condition(error e, condition c) noexcept
-{
+inline bool in_condition(error e, condition c) noexcept {
     int const v = static_cast<int>(e);
     switch (c) {
     case condition::decode_failed:
@@ -55,7 +78,8 @@ inline bool in_condition(error e, condition c) noexcept
     case condition::http_status:
         return v >= static_cast<int>(error::http_bad_request) &&
                v <= static_cast<int>(error::http_unexpected_status);
-    case condition::agent_failed: return e == error::agent_error || e == error::plugin_failed;
+    case condition::agent_failed:
+        return e == error::agent_error || e == error::plugin_failed;
     case condition::invalid_request:
         return e == error::invalid_base_url || e == error::invalid_header_value ||
                e == error::unencodable_value;
@@ -68,12 +92,10 @@ public:
     constexpr error_category_impl() noexcept : boost::system::error_category(0x5e7b1c0d2a4f9e31ULL) {}
     char const* name() const noexcept override { return "superoffice.erpsync"; }
     std::string message(int ev) const override { return error_message(static_cast<error>(ev)); }
-    char const* message(int ev, char*, std::size_t) const noexcept override
-    {
+    char const* message(int ev, char*, std::size_t) const noexcept override {
         return error_message(static_cast<error>(ev));
     }
-    boost::system::error_condition default_error_condition(int ev) const noexcept override
-    {
+    boost::system::error_condition default_error_condition(int ev) const noexcept override {
         for (int c = 1; c <= static_cast<int>(condition::invalid_request); ++c)
             if (in_condition(static_cast<error>(ev), static_cast<condition>(c)))
                 return make_error_condition(static_cast<condition>(c));
@@ -85,19 +107,22 @@ class condition_category_impl final : public boost::system::error_category {
 public:
     constexpr condition_category_impl() noexcept : boost::system::error_category(0x5e7b1c0d2a4f9e32ULL) {}
     char const* name() const noexcept override { return "superoffice.erpsync.condition"; }
-    std::string message(int ev) const override
-    {
+    std::string message(int ev) const override {
         switch (static_cast<condition>(ev)) {
-        case condition::decode_failed: return "the response could not be decoded";
-        case condition::transport_failed: return "transport failure";
-        case condition::http_status: return "the server answered with a non-2xx status";
-        case condition::agent_failed: return "the agent reported a failure";
-        case condition::invalid_request: return "the request was refused before it was sent";
+        case condition::decode_failed:
+            return "the response could not be decoded";
+        case condition::transport_failed:
+            return "transport failure";
+        case condition::http_status:
+            return "the server answered with a non-2xx status";
+        case condition::agent_failed:
+            return "the agent reported a failure";
+        case condition::invalid_request:
+            return "the request was refused before it was sent";
         }
         return "unknown condition";
     }
-    bool equivalent(boost::system::error_code const& code, int cv) const noexcept override
-    {
+    bool equivalent(boost::system::error_code const& code, int cv) const noexcept override {
         auto const c = static_cast<condition>(cv);
         if (code.category() == erpsync::error_category())
             return in_condition(static_cast<error>(code.value()), c);
@@ -107,20 +132,18 @@ public:
     }
 };
 
-}  // namespace detail
+} // namespace detail
 
-inline boost::system::error_category const& error_category() noexcept
-{
+inline boost::system::error_category const& error_category() noexcept {
     static constexpr detail::error_category_impl instance;
     return instance;
 }
 
-inline boost::system::error_category const& condition_category() noexcept
-{
+inline boost::system::error_category const& condition_category() noexcept {
     static constexpr detail::condition_category_impl instance;
     return instance;
 }
 
-}  // namespace superoffice::erpsync
+} // namespace superoffice::erpsync
 
 #endif

@@ -41,9 +41,7 @@ namespace superoffice::erpsync::sandbox {
 /// Thrown by `run` for invalid parameters: the agent answers 200 `{Message, MessageDetail}`.
 struct agent_fault : std::runtime_error {
     agent_fault(std::string message, std::string detail)
-        : std::runtime_error(std::move(message)), detail(std::move(detail))
-    {
-    }
+        : std::runtime_error(std::move(message)), detail(std::move(detail)) {}
     std::string detail;
 };
 
@@ -55,8 +53,7 @@ public:
     explicit emulator(seed const& s = default_seed()) { load(s); }
 
     /// Replaces the whole state.
-    void load(seed const& s)
-    {
+    void load(seed const& s) {
         crm_.clear();
         conns_.clear();
         ik_of_.clear();
@@ -75,7 +72,8 @@ public:
         for (auto const& l : s.Links) {
             auto it = conns_.find(l.ConnectionId);
             if (it == conns_.end())
-                throw std::invalid_argument("seed: link to unknown connection " + std::to_string(l.ConnectionId));
+                throw std::invalid_argument("seed: link to unknown connection " +
+                                            std::to_string(l.ConnectionId));
             crm_key ck{l.CrmType, l.CrmId};
             if (!crm_.count(ck))
                 throw std::invalid_argument("seed: link to unknown CRM record " + std::to_string(l.CrmId));
@@ -86,8 +84,7 @@ public:
     }
 
     /// The whole state, in seed form.
-    seed snapshot() const
-    {
+    seed snapshot() const {
         seed s;
         for (auto const& [k, f] : crm_)
             s.CrmRecords.push_back(crm_record{k.first, k.second, f});
@@ -104,8 +101,7 @@ public:
     }
 
     // --- queries for tests and tools ------------------------------------------------------
-    std::optional<std::string> crm_field(crm_actor_type t, std::int32_t id, std::string const& field) const
-    {
+    std::optional<std::string> crm_field(crm_actor_type t, std::int32_t id, std::string const& field) const {
         auto it = crm_.find({t, id});
         if (it == crm_.end())
             return std::nullopt;
@@ -113,8 +109,7 @@ public:
         return f == it->second.end() ? std::nullopt : std::optional<std::string>(f->second);
     }
     std::optional<std::string> erp_field(std::int32_t conn, erp_actor_type t, std::string const& key,
-                                         std::string const& field) const
-    {
+                                         std::string const& field) const {
         auto c = conns_.find(conn);
         if (c == conns_.end())
             return std::nullopt;
@@ -125,14 +120,12 @@ public:
         return f == a->second.end() ? std::nullopt : std::optional<std::string>(f->second);
     }
     /// The internal key id of a linked CRM record.
-    std::optional<std::int32_t> internal_key(crm_actor_type t, std::int32_t id) const
-    {
+    std::optional<std::int32_t> internal_key(crm_actor_type t, std::int32_t id) const {
         auto it = ik_of_.find({t, id});
         return it == ik_of_.end() ? std::nullopt : std::optional<std::int32_t>(it->second);
     }
     /// The ERP actor a CRM record is linked to on a connection.
-    std::optional<erp_key> linked_actor(std::int32_t conn, crm_actor_type t, std::int32_t id) const
-    {
+    std::optional<erp_key> linked_actor(std::int32_t conn, crm_actor_type t, std::int32_t id) const {
         auto c = conns_.find(conn);
         if (c == conns_.end())
             return std::nullopt;
@@ -142,22 +135,20 @@ public:
     engine& engine_state() noexcept { return engine_; }
 
     // --- operations -----------------------------------------------------------------------
-    plugin_response run(ops::force_resync, force_resync_request const& r) { return resync_internal(r, false); }
-    plugin_response run(ops::force_resync_no_blank_values, force_resync_request const& r)
-    {
+    plugin_response run(ops::force_resync, force_resync_request const& r) {
+        return resync_internal(r, false);
+    }
+    plugin_response run(ops::force_resync_no_blank_values, force_resync_request const& r) {
         return resync_internal(r, true);
     }
-    plugin_response run(ops::force_resync_external, force_resync_external_request const& r)
-    {
+    plugin_response run(ops::force_resync_external, force_resync_external_request const& r) {
         return resync_external(r, false);
     }
-    plugin_response run(ops::force_resync_external_no_blank_values, force_resync_external_request const& r)
-    {
+    plugin_response run(ops::force_resync_external_no_blank_values, force_resync_external_request const& r) {
         return resync_external(r, true);
     }
 
-    void run(ops::connect_actor, connect_actor_request const& r)
-    {
+    void run(ops::connect_actor, connect_actor_request const& r) {
         auto c = conns_.find(r.ErpConnectionId);
         if (c == conns_.end())
             throw agent_fault("The request is invalid.",
@@ -184,8 +175,7 @@ public:
         }
     }
 
-    erp_sync_engine_status run(ops::get_engine_status, no_request const&) const
-    {
+    erp_sync_engine_status run(ops::get_engine_status, no_request const&) const {
         erp_sync_engine_status s;
         s.IsRunning = engine_.IsRunning;
         s.StatusMessage = engine_.StatusMessage;
@@ -203,8 +193,7 @@ private:
         std::map<erp_key, crm_key> erp_to_crm;
     };
 
-    void link_records(conn_state& cs, crm_key const& ck, erp_key const& ek)
-    {
+    void link_records(conn_state& cs, crm_key const& ck, erp_key const& ek) {
         if (auto old = cs.crm_to_erp.find(ck); old != cs.crm_to_erp.end())
             cs.erp_to_crm.erase(old->second);
         if (auto old = cs.erp_to_crm.find(ek); old != cs.erp_to_crm.end())
@@ -218,19 +207,22 @@ private:
         }
     }
 
-    static char const* table_name(crm_actor_type t)
-    {
+    static char const* table_name(crm_actor_type t) {
         switch (t) {
-        case crm_actor_type::Contact: return "contact";
-        case crm_actor_type::Person: return "person";
-        case crm_actor_type::Project: return "project";
-        case crm_actor_type::Sale: return "sale";
-        default: return "unknown";
+        case crm_actor_type::Contact:
+            return "contact";
+        case crm_actor_type::Person:
+            return "person";
+        case crm_actor_type::Project:
+            return "project";
+        case crm_actor_type::Sale:
+            return "sale";
+        default:
+            return "unknown";
         }
     }
 
-    static plugin_response failure(std::string code, std::string tech)
-    {
+    static plugin_response failure(std::string code, std::string tech) {
         plugin_response r;
         r.IsOk = false;
         r.ErrorCode = std::move(code);
@@ -241,8 +233,7 @@ private:
     }
 
     template <class Keys>
-    static std::string list(Keys const& keys)
-    {
+    static std::string list(Keys const& keys) {
         std::string s;
         std::size_t n = 0;
         for (auto const& k : keys) {
@@ -261,8 +252,7 @@ private:
     }
 
     /// Copies `src` into `dst`; true when something changed.
-    static bool apply(field_values const& src, field_values& dst, bool no_blank)
-    {
+    static bool apply(field_values const& src, field_values& dst, bool no_blank) {
         bool changed = false;
         for (auto const& [k, v] : src) {
             auto& d = dst[k];
@@ -276,8 +266,7 @@ private:
         return changed;
     }
 
-    plugin_response resync(std::int32_t source, std::vector<crm_key> const& records, bool no_blank)
-    {
+    plugin_response resync(std::int32_t source, std::vector<crm_key> const& records, bool no_blank) {
         plugin_response r;
         r.IsOk = true;
         r.Status = quote_status::Ok;
@@ -297,27 +286,27 @@ private:
                     apply(crm, cs.actors[l->second], no_blank);
             }
             if (changed && reported.insert(ck).second)
-                r.Changes->UpdatedRecords.push_back(changed_data_item{table_name(ck.first), ck.second, {}, {}});
+                r.Changes->UpdatedRecords.push_back(
+                    changed_data_item{table_name(ck.first), ck.second, {}, {}});
         }
         r.TechExplanation = "Resynchronised " + std::to_string(records.size()) + " record(s)";
         r.UserExplanation = r.TechExplanation;
         return r;
     }
 
-    std::optional<plugin_response> check_connection(std::int32_t id, bool allow_crm)
-    {
+    std::optional<plugin_response> check_connection(std::int32_t id, bool allow_crm) {
         if (id == 0 && allow_crm)
             return std::nullopt;
         auto c = conns_.find(id);
         if (c == conns_.end())
             return failure("ErrorNotFound", "ErpConnection " + std::to_string(id) + " does not exist");
         if (!c->second.active)
-            return failure("ErrorConnectionInactive", "ErpConnection " + std::to_string(id) + " is not active");
+            return failure("ErrorConnectionInactive",
+                           "ErpConnection " + std::to_string(id) + " is not active");
         return std::nullopt;
     }
 
-    plugin_response resync_internal(force_resync_request const& r, bool no_blank)
-    {
+    plugin_response resync_internal(force_resync_request const& r, bool no_blank) {
         if (auto f = check_connection(r.ErpConnectionId, true))
             return *f;
         std::vector<crm_key> records;
@@ -342,8 +331,7 @@ private:
         return resync(r.ErpConnectionId, records, no_blank);
     }
 
-    plugin_response resync_external(force_resync_external_request const& r, bool no_blank)
-    {
+    plugin_response resync_external(force_resync_external_request const& r, bool no_blank) {
         if (auto f = check_connection(r.ErpConnectionId, false))
             return *f;
         auto& cs = conns_.at(r.ErpConnectionId);
@@ -377,6 +365,6 @@ private:
     engine engine_;
 };
 
-}  // namespace superoffice::erpsync::sandbox
+} // namespace superoffice::erpsync::sandbox
 
 #endif

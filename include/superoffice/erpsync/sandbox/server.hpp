@@ -23,6 +23,7 @@
 /// `with_state` and the counters may be used from any thread while the server runs.
 
 #include <superoffice/erpsync/detail/request_builder.hpp>
+#include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/sandbox/emulator.hpp>
@@ -57,8 +58,8 @@ namespace superoffice::erpsync::sandbox {
 
 /// How 204 operations answer.
 enum class no_content_body {
-    null,   ///< `Content-Type: application/json` and the body `null` (newer servers)
-    empty,  ///< no body (older servers)
+    null,  ///< `Content-Type: application/json` and the body `null` (newer servers)
+    empty, ///< no body (older servers)
 };
 
 /// Settings of the sandbox server.
@@ -94,8 +95,7 @@ struct options {
 class server {
 public:
     explicit server(options opt = {}, seed const& data = default_seed())
-        : opt_(std::move(opt)), emu_(data), acceptor_(io_)
-    {
+        : opt_(std::move(opt)), emu_(data), acceptor_(io_) {
         namespace asio = boost::asio;
         build_dispatch();
         if (!opt_.user.empty())
@@ -120,8 +120,7 @@ public:
     ~server() { stop(); }
 
     /// Stops serving; idempotent.
-    void stop()
-    {
+    void stop() {
         if (!thread_.joinable())
             return;
         io_.stop();
@@ -130,18 +129,18 @@ public:
 
     std::uint16_t port() const noexcept { return port_; }
     /// The base URL to give a client, e.g. `http://127.0.0.1:41234/Cust12345`.
-    std::string base_url() const
-    {
-        std::string host = opt_.address.find(':') != std::string::npos ? "[" + opt_.address + "]" : opt_.address;
-        return std::string(tls_ ? "https://" : "http://") + host + ":" + std::to_string(port_) + opt_.base_path;
+    std::string base_url() const {
+        std::string host =
+            opt_.address.find(':') != std::string::npos ? "[" + opt_.address + "]" : opt_.address;
+        return std::string(tls_ ? "https://" : "http://") + host + ":" + std::to_string(port_) +
+               opt_.base_path;
     }
     std::size_t connections_accepted() const noexcept { return accepted_; }
     std::size_t requests_served() const noexcept { return requests_; }
 
     /// Runs `f(emulator&)` under the state lock and returns its result.
     template <class F>
-    auto with_state(F&& f)
-    {
+    auto with_state(F&& f) {
         std::lock_guard lock(mutex_);
         return f(emu_);
     }
@@ -151,8 +150,7 @@ private:
     using response = boost::beast::http::response<boost::beast::http::string_body>;
     using handler = std::function<response(request const&, std::string_view select)>;
 
-    static response json_response(unsigned status, std::string body, unsigned version, bool keep_alive)
-    {
+    static response json_response(unsigned status, std::string body, unsigned version, bool keep_alive) {
         response res(static_cast<boost::beast::http::status>(status), version);
         res.set(boost::beast::http::field::server, "superoffice-erpsync-sandbox");
         res.set(boost::beast::http::field::content_type, "application/json; charset=utf-8");
@@ -162,8 +160,8 @@ private:
         return res;
     }
 
-    static response error_response(request const& req, unsigned status, std::string type, std::string message)
-    {
+    static response error_response(request const& req, unsigned status, std::string type,
+                                   std::string message) {
         server_error e;
         e.Error = true;
         e.ErrorType = std::move(type);
@@ -184,8 +182,7 @@ private:
 
     /// Sets members of `v` not named in `select` to their defaults (null on the wire).
     template <class T>
-    static void apply_select(T& v, std::string_view select)
-    {
+    static void apply_select(T& v, std::string_view select) {
         if constexpr (erpsync::detail::is_described_struct_v<T>) {
             if (select.empty())
                 return;
@@ -206,21 +203,22 @@ private:
     }
 
     template <class Op>
-    response serve(request const& req, std::string_view select)
-    {
+    response serve(request const& req, std::string_view select) {
         request_t<Op> in{};
         if constexpr (Op::has_body) {
             auto ct = req[boost::beast::http::field::content_type];
             auto media = erpsync::detail::trim(ct.substr(0, ct.find(';')));
-            if (!erpsync::detail::iequals(media, "application/json") && !erpsync::detail::iequals(media, "text/json"))
+            if (!erpsync::detail::iequals(media, "application/json") &&
+                !erpsync::detail::iequals(media, "text/json"))
                 return error_response(req, 415, "UnsupportedMediaTypeException",
-                                      "The request body must be application/json, not '" + std::string(media) + "'");
+                                      "The request body must be application/json, not '" +
+                                          std::string(media) + "'");
             diagnostics d;
-            if (erpsync::detail::trim(req.body()).empty() ||
-                from_json(std::string_view(req.body()), in, &d))
+            if (erpsync::detail::trim(req.body()).empty() || from_json(std::string_view(req.body()), in, &d))
                 return error_response(req, 400, "JsonReaderException",
-                                      "The request body is not valid: " +
-                                          (d.client_message.empty() ? std::string("empty body") : d.client_message));
+                                      "The request body is not valid: " + (d.client_message.empty()
+                                                                               ? std::string("empty body")
+                                                                               : d.client_message));
         }
         try {
             std::lock_guard lock(mutex_);
@@ -256,17 +254,16 @@ private:
         }
     }
 
-    void build_dispatch()
-    {
+    void build_dispatch() {
         boost::mp11::mp_for_each<ops::all>([this](auto op) {
             using Op = decltype(op);
-            dispatch_.emplace(std::string(Op::name),
-                              [this](request const& req, std::string_view select) { return serve<Op>(req, select); });
+            dispatch_.emplace(std::string(Op::name), [this](request const& req, std::string_view select) {
+                return serve<Op>(req, select);
+            });
         });
     }
 
-    bool authorized(request const& req) const
-    {
+    bool authorized(request const& req) const {
         if (!opt_.app_token.empty() && req["SO-AppToken"] != opt_.app_token)
             return false;
         auto auth = req[boost::beast::http::field::authorization];
@@ -286,8 +283,7 @@ private:
         return false;
     }
 
-    response handle(request const& req)
-    {
+    response handle(request const& req) {
         namespace http = boost::beast::http;
         std::string_view target = req.target();
         std::string_view query;
@@ -301,7 +297,8 @@ private:
         auto it = dispatch_.find(std::string(target.substr(prefix.size())));
         if (it == dispatch_.end())
             return error_response(req, 404, "SoNotFoundException",
-                                  "The ErpSync agent has no operation '" + std::string(target.substr(prefix.size())) + "'");
+                                  "The ErpSync agent has no operation '" +
+                                      std::string(target.substr(prefix.size())) + "'");
         if (!authorized(req)) {
             auto res = error_response(req, 401, "SoAuthenticationException",
                                       "Authentication failed: missing or invalid credentials");
@@ -309,7 +306,8 @@ private:
             return res;
         }
         if (req.method() != http::verb::post)
-            return error_response(req, 405, "MethodNotAllowedException", "Agent operations are called with POST");
+            return error_response(req, 405, "MethodNotAllowedException",
+                                  "Agent operations are called with POST");
         std::string select;
         for (std::string_view rest = query; !rest.empty();) {
             auto amp = rest.find('&');
@@ -318,17 +316,20 @@ private:
             auto eq = kv.find('=');
             auto key = kv.substr(0, eq);
             if (key == "$select" || key == "%24select")
-                select = percent_decode(eq == std::string_view::npos ? std::string_view{} : kv.substr(eq + 1));
+                select =
+                    percent_decode(eq == std::string_view::npos ? std::string_view{} : kv.substr(eq + 1));
         }
         return it->second(req, select);
     }
 
-    static std::string percent_decode(std::string_view s)
-    {
+    static std::string percent_decode(std::string_view s) {
         std::string out;
         for (std::size_t i = 0; i < s.size(); ++i) {
             auto hexval = [](char c) -> int {
-                return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                return c >= '0' && c <= '9'   ? c - '0'
+                       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                              : -1;
             };
             if (s[i] == '%' && i + 2 < s.size() && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
                 out += static_cast<char>(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
@@ -341,20 +342,21 @@ private:
     }
 
     template <class Stream>
-    boost::asio::awaitable<void> session(Stream& stream)
-    {
+    boost::asio::awaitable<void> session(Stream& stream) {
         namespace http = boost::beast::http;
         namespace asio = boost::asio;
         boost::beast::flat_buffer buffer;
         for (;;) {
             http::request_parser<http::string_body> parser;
             parser.body_limit(opt_.max_body_size);
-            auto [ec, n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            auto [ec, n] =
+                co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             (void)n;
             if (ec) {
                 if (ec == http::error::body_limit) {
                     request dummy;
-                    auto res = error_response(dummy, 413, "RequestTooLargeException", "The request body is too large");
+                    auto res = error_response(dummy, 413, "RequestTooLargeException",
+                                              "The request body is too large");
                     res.keep_alive(false);
                     co_await http::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
                 }
@@ -375,8 +377,7 @@ private:
         }
     }
 
-    boost::asio::awaitable<void> serve_connection(boost::asio::ip::tcp::socket sock)
-    {
+    boost::asio::awaitable<void> serve_connection(boost::asio::ip::tcp::socket sock) {
         namespace asio = boost::asio;
         if (tls_) {
             boost::beast::ssl_stream<boost::beast::tcp_stream> stream(std::move(sock), *tls_);
@@ -385,7 +386,8 @@ private:
             if (!ec)
                 co_await session(stream);
             boost::system::error_code ignored;
-            boost::beast::get_lowest_layer(stream).socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+            boost::beast::get_lowest_layer(stream).socket().shutdown(asio::ip::tcp::socket::shutdown_both,
+                                                                     ignored);
         } else {
             boost::beast::tcp_stream stream(std::move(sock));
             co_await session(stream);
@@ -394,8 +396,7 @@ private:
         }
     }
 
-    boost::asio::awaitable<void> accept_loop()
-    {
+    boost::asio::awaitable<void> accept_loop() {
         namespace asio = boost::asio;
         for (;;) {
             auto [ec, sock] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
@@ -423,6 +424,6 @@ private:
     std::thread thread_;
 };
 
-}  // namespace superoffice::erpsync::sandbox
+} // namespace superoffice::erpsync::sandbox
 
 #endif

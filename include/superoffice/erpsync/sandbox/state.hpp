@@ -82,18 +82,36 @@ struct seed {
 BOOST_DESCRIBE_STRUCT(seed, (), (Connections, CrmRecords, Links, Engine))
 
 /// A small data set: two ERP connections, three CRM contacts, one person, links.
-inline seed default_seed()
-{
+inline seed default_seed() {
     seed s;
-    s.Connections.push_back(connection{1, "Demo ERP", true, {erp_actor_type::Customer, erp_actor_type::Supplier},
-                                       {erp_actor{erp_actor_type::Customer, "C-1001", {{"name", "Nordic Parts AS"}, {"phone", "+47 22 00 00 01"}, {"city", "Oslo"}}},
-                                        erp_actor{erp_actor_type::Customer, "C-1002", {{"name", "Fjord Foods"}, {"phone", ""}, {"city", "Bergen"}}},
-                                        erp_actor{erp_actor_type::Supplier, "S-2001", {{"name", "Steel Supply Ltd"}, {"city", "Leeds"}}}}});
-    s.Connections.push_back(connection{2, "Webshop", true, {erp_actor_type::Customer},
-                                       {erp_actor{erp_actor_type::Customer, "W-1", {{"name", "Nordic Parts"}, {"city", "Oslo"}}}}});
-    s.CrmRecords.push_back(crm_record{crm_actor_type::Contact, 10, {{"name", "Nordic Parts AS"}, {"phone", "+47 22 00 00 00"}, {"city", "Oslo"}}});
-    s.CrmRecords.push_back(crm_record{crm_actor_type::Contact, 11, {{"name", "Fjord Foods AS"}, {"phone", "+47 55 00 00 00"}, {"city", "Bergen"}}});
-    s.CrmRecords.push_back(crm_record{crm_actor_type::Contact, 12, {{"name", "Steel Supply"}, {"city", "Leeds"}}});
+    s.Connections.push_back(connection{
+        1,
+        "Demo ERP",
+        true,
+        {erp_actor_type::Customer, erp_actor_type::Supplier},
+        {erp_actor{erp_actor_type::Customer,
+                   "C-1001",
+                   {{"name", "Nordic Parts AS"}, {"phone", "+47 22 00 00 01"}, {"city", "Oslo"}}},
+         erp_actor{erp_actor_type::Customer,
+                   "C-1002",
+                   {{"name", "Fjord Foods"}, {"phone", ""}, {"city", "Bergen"}}},
+         erp_actor{erp_actor_type::Supplier, "S-2001", {{"name", "Steel Supply Ltd"}, {"city", "Leeds"}}}}});
+    s.Connections.push_back(connection{
+        2,
+        "Webshop",
+        true,
+        {erp_actor_type::Customer},
+        {erp_actor{erp_actor_type::Customer, "W-1", {{"name", "Nordic Parts"}, {"city", "Oslo"}}}}});
+    s.CrmRecords.push_back(
+        crm_record{crm_actor_type::Contact,
+                   10,
+                   {{"name", "Nordic Parts AS"}, {"phone", "+47 22 00 00 00"}, {"city", "Oslo"}}});
+    s.CrmRecords.push_back(
+        crm_record{crm_actor_type::Contact,
+                   11,
+                   {{"name", "Fjord Foods AS"}, {"phone", "+47 55 00 00 00"}, {"city", "Bergen"}}});
+    s.CrmRecords.push_back(
+        crm_record{crm_actor_type::Contact, 12, {{"name", "Steel Supply"}, {"city", "Leeds"}}});
     s.CrmRecords.push_back(crm_record{crm_actor_type::Person, 100, {{"name", "Kari Nordmann"}}});
     s.Links.push_back(link{1, crm_actor_type::Contact, 10, erp_actor_type::Customer, "C-1001"});
     s.Links.push_back(link{1, crm_actor_type::Contact, 11, erp_actor_type::Customer, "C-1002"});
@@ -101,6 +119,6 @@ inline seed default_seed()
     return s;
 }
 
-}  // namespace superoffice::erpsync::sandbox
+} // namespace superoffice::erpsync::sandbox
 
 #endif

@@ -6,6 +6,13 @@
 // (POSIX: uses mkdtemp).
 #pragma once
 
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -14,15 +21,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
 #include <stdlib.h> // mkdtemp (POSIX)
-
-#include <filesystem>
-#include <fstream>
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <vector>
 
 namespace superoffice::erpsync::test {
 
@@ -37,7 +36,9 @@ namespace tls_certs_detail {
 template <auto Fn>
 struct deleter {
     template <class T>
-    void operator()(T* p) const noexcept { Fn(p); }
+    void operator()(T* p) const noexcept {
+        Fn(p);
+    }
 };
 template <class T, auto Fn>
 using ptr = std::unique_ptr<T, deleter<Fn>>;
@@ -63,7 +64,8 @@ using ia5_ptr = ptr<ASN1_IA5STRING, ASN1_IA5STRING_free>;
 }
 
 inline void check(bool ok, char const* what) {
-    if (!ok) fail(what);
+    if (!ok)
+        fail(what);
 }
 
 inline pkey_ptr make_ec_key() {
@@ -88,8 +90,7 @@ inline x509_ptr make_cert(EVP_PKEY* key, std::string const& cn, X509* issuer) {
     check(X509_set_version(cert.get(), X509_VERSION_3) == 1, "X509_set_version");
 
     bn_ptr serial{BN_new()};
-    check(serial && BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1,
-          "BN_rand");
+    check(serial && BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1, "BN_rand");
     check(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr,
           "BN_to_ASN1_INTEGER");
 
@@ -99,11 +100,9 @@ inline x509_ptr make_cert(EVP_PKEY* key, std::string const& cn, X509* issuer) {
 
     X509_NAME* name = X509_get_subject_name(cert.get());
     check(X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                                     reinterpret_cast<unsigned char const*>(cn.c_str()),
-                                     -1, -1, 0) == 1,
+                                     reinterpret_cast<unsigned char const*>(cn.c_str()), -1, -1, 0) == 1,
           "X509_NAME_add_entry_by_txt");
-    check(X509_set_issuer_name(cert.get(),
-                               issuer ? X509_get_subject_name(issuer) : name) == 1,
+    check(X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name) == 1,
           "X509_set_issuer_name");
     check(X509_set_pubkey(cert.get(), key) == 1, "X509_set_pubkey");
     return cert;
@@ -111,7 +110,8 @@ inline x509_ptr make_cert(EVP_PKEY* key, std::string const& cn, X509* issuer) {
 
 inline void add_san(X509* cert, std::vector<std::string> const& dns_names,
                     std::vector<std::string> const& ip_addresses) {
-    if (dns_names.empty() && ip_addresses.empty()) return;
+    if (dns_names.empty() && ip_addresses.empty())
+        return;
     gens_ptr gens{sk_GENERAL_NAME_new_null()};
     check(gens != nullptr, "sk_GENERAL_NAME_new_null");
     auto push = [&](gen_ptr gen) {
@@ -129,7 +129,8 @@ inline void add_san(X509* cert, std::vector<std::string> const& dns_names,
     }
     for (auto const& ip : ip_addresses) {
         ASN1_OCTET_STRING* octets = a2i_IPADDRESS(ip.c_str()); // IPv4 or IPv6
-        if (!octets) fail("invalid IP address for subjectAltName: " + ip);
+        if (!octets)
+            fail("invalid IP address for subjectAltName: " + ip);
         gen_ptr gen{GENERAL_NAME_new()};
         if (!gen) {
             ASN1_OCTET_STRING_free(octets);
@@ -156,8 +157,7 @@ inline std::string cert_pem(X509* cert) {
 
 inline std::string key_pem(EVP_PKEY* key) {
     bio_ptr bio{BIO_new(BIO_s_mem())};
-    check(bio && PEM_write_bio_PKCS8PrivateKey(bio.get(), key, nullptr, nullptr, 0,
-                                               nullptr, nullptr) == 1,
+    check(bio && PEM_write_bio_PKCS8PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) == 1,
           "PEM_write_bio_PKCS8PrivateKey");
     return bio_to_string(bio.get());
 }
@@ -188,8 +188,7 @@ inline test_pki make_test_pki(std::vector<std::string> const& dns_names,
     d::add_san(leaf.get(), dns_names, ip_addresses);
     d::check(X509_sign(leaf.get(), ca_key.get(), EVP_sha256()) > 0, "X509_sign(leaf)");
 
-    return test_pki{d::cert_pem(ca.get()), d::cert_pem(leaf.get()),
-                    d::key_pem(leaf_key.get())};
+    return test_pki{d::cert_pem(ca.get()), d::cert_pem(leaf.get()), d::key_pem(leaf_key.get())};
 }
 
 // Write a string to a file in a fresh temp dir; returns the path.
@@ -202,7 +201,8 @@ inline std::string write_temp_file(std::string const& name, std::string const& c
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     out.close();
-    if (!out) throw std::runtime_error("failed to write " + path.string());
+    if (!out)
+        throw std::runtime_error("failed to write " + path.string());
     return path.string();
 }
 

@@ -1,0 +1,94 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+// erpsync-sandbox: runs the ErpSync sandbox from the shell until SIGINT or SIGTERM.
+//
+//   erpsync-sandbox [--port N] [--address 127.0.0.1] [--seed FILE.json] [--base-path /Cust12345]
+//                   [--user U --password P] [--ticket T] [--app-token A] [--print-seed]
+//
+// The seed file is the JSON form of superoffice::erpsync::sandbox::seed; --print-seed writes the
+// built-in one, a starting point for your own.
+
+#include <superoffice/erpsync/sandbox/server.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace erp = superoffice::erpsync;
+
+int main(int argc, char** argv) {
+    erp::sandbox::options opt;
+    erp::sandbox::seed data = erp::sandbox::default_seed();
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::cerr << a << " needs a value\n";
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--port") {
+            int p = std::stoi(value());
+            if (p < 0 || p > 65535) {
+                std::cerr << "--port must be 0..65535\n";
+                return 2;
+            }
+            opt.port = static_cast<std::uint16_t>(p);
+        } else if (a == "--address") {
+            opt.address = value();
+        } else if (a == "--base-path") {
+            opt.base_path = value();
+        } else if (a == "--user") {
+            opt.user = value();
+        } else if (a == "--password") {
+            opt.password = value();
+        } else if (a == "--ticket") {
+            opt.ticket = value();
+        } else if (a == "--app-token") {
+            opt.app_token = value();
+        } else if (a == "--seed") {
+            std::string path = value();
+            std::ifstream f(path, std::ios::binary);
+            if (!f) {
+                std::cerr << "cannot open " << path << '\n';
+                return 2;
+            }
+            std::stringstream ss;
+            ss << f.rdbuf();
+            erp::diagnostics d;
+            data = erp::sandbox::seed{};
+            if (auto ec = erp::from_json(ss.str(), data, &d)) {
+                std::cerr << path << ": " << ec.message() << " (" << d.to_string() << ")\n";
+                return 2;
+            }
+        } else if (a == "--print-seed") {
+            std::cout << erp::to_json(data).value() << '\n';
+            return 0;
+        } else {
+            std::cerr << "unknown option " << a << " (see the comment at the top of sandbox_main.cpp)\n";
+            return 2;
+        }
+    }
+    try {
+        erp::sandbox::server srv(opt, data);
+        std::cout << "ErpSync sandbox listening at " << srv.base_url() << " (Basic " << opt.user
+                  << ", SOTicket " << (opt.ticket.empty() ? "off" : "on") << ")" << std::endl;
+        boost::asio::io_context io;
+        boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+        signals.async_wait([](boost::system::error_code, int) {});
+        io.run();
+        std::cout << "stopping after " << srv.requests_served() << " requests" << std::endl;
+    } catch (std::exception const& e) {
+        std::cerr << "sandbox: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -1,0 +1,479 @@
+// The client against the sandbox (every operation, state, auth, 204, IsOk false, reuse, keep-alive
+// closed by the server, timeouts) and against canned bytes (malformed replies, exact requests).
+#include <superoffice/erpsync/client.hpp>
+#include <superoffice/erpsync/sandbox/server.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include <test_common/call.hpp>
+#include <test_common/canned_server.hpp>
+
+namespace asio = boost::asio;
+namespace erp = superoffice::erpsync;
+namespace ops = superoffice::erpsync::ops;
+using erp::test::call;
+
+namespace {
+
+erp::client_config config_for(erp::sandbox::server const& sb) {
+    erp::client_config cfg;
+    cfg.base_url = sb.base_url();
+    cfg.auth = erp::credentials::basic("sandbox", "sandbox");
+    cfg.timeout = std::chrono::seconds(10);
+    return cfg;
+}
+
+struct fixture {
+    erp::sandbox::server sb;
+    asio::io_context io;
+    erp::client c{io, config_for(sb)};
+};
+
+erp::force_resync_request internal(std::int32_t conn, std::vector<std::int32_t> ids) {
+    erp::force_resync_request r;
+    r.ErpConnectionId = conn;
+    r.InternalKeyIds = std::move(ids);
+    return r;
+}
+
+erp::force_resync_external_request external(std::int32_t conn, std::vector<std::string> keys) {
+    erp::force_resync_external_request r;
+    r.ErpConnectionId = conn;
+    r.ErpActorType = erp::erp_actor_type::Customer;
+    r.ExternalKeys = std::move(keys);
+    return r;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(test_client_sandbox)
+
+BOOST_FIXTURE_TEST_CASE(force_resync_pulls_from_the_connection_and_pushes_to_others, fixture) {
+    auto ik = sb.with_state([](auto& e) { return e.internal_key(erp::crm_actor_type::Contact, 10); });
+    BOOST_TEST_REQUIRE(ik.has_value());
+    auto r = call<ops::force_resync>(c, io, internal(1, {*ik}));
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    BOOST_TEST(r.value.IsOk);
+    BOOST_TEST((r.value.Status == erp::quote_status::Ok));
+    BOOST_TEST_REQUIRE(r.value.Changes.has_value());
+    BOOST_TEST_REQUIRE(r.value.Changes->UpdatedRecords.size() == 1u);
+    BOOST_TEST(r.value.Changes->UpdatedRecords[0].Tablename == "contact");
+    BOOST_TEST(r.value.Changes->UpdatedRecords[0].RecordId == 10);
+    sb.with_state([](auto& e) {
+        // phone came from ERP connection 1 into the CRM, then went on to connection 2's actor
+        BOOST_TEST(*e.crm_field(erp::crm_actor_type::Contact, 10, "phone") == "+47 22 00 00 01");
+        BOOST_TEST(*e.erp_field(2, erp::erp_actor_type::Customer, "W-1", "phone") == "+47 22 00 00 01");
+        BOOST_TEST(*e.erp_field(2, erp::erp_actor_type::Customer, "W-1", "name") == "Nordic Parts AS");
+    });
+    // nothing changes the second time
+    auto again = call<ops::force_resync>(c, io, internal(1, {*ik}));
+    BOOST_TEST(again.value.Changes->UpdatedRecords.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(no_blank_values_never_blank_a_value, fixture) {
+    auto ik = *sb.with_state([](auto& e) { return e.internal_key(erp::crm_actor_type::Contact, 11); });
+    // C-1002 has a blank phone; the CRM has one
+    auto r = call<ops::force_resync_no_blank_values>(c, io, internal(1, {ik}));
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    BOOST_TEST(r.value.IsOk);
+    sb.with_state([](auto& e) {
+        BOOST_TEST(*e.crm_field(erp::crm_actor_type::Contact, 11, "phone") == "+47 55 00 00 00");
+        BOOST_TEST(*e.crm_field(erp::crm_actor_type::Contact, 11, "name") == "Fjord Foods");
+    });
+    auto blanking = call<ops::force_resync>(c, io, internal(1, {ik}));
+    BOOST_TEST(blanking.value.IsOk);
+    sb.with_state(
+        [](auto& e) { BOOST_TEST(e.crm_field(erp::crm_actor_type::Contact, 11, "phone")->empty()); });
+}
+
+BOOST_FIXTURE_TEST_CASE(external_variants_look_actors_up_by_key, fixture) {
+    auto r = call<ops::force_resync_external_no_blank_values>(c, io, external(1, {"C-1001", "C-1002"}));
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    BOOST_TEST(r.value.IsOk);
+    BOOST_TEST(r.value.Changes->UpdatedRecords.size() == 2u);
+    sb.with_state([](auto& e) {
+        BOOST_TEST(*e.crm_field(erp::crm_actor_type::Contact, 11, "phone") == "+47 55 00 00 00");
+    });
+    auto r2 = call<ops::force_resync_external>(c, io, external(1, {"C-1002"}));
+    BOOST_TEST(r2.value.IsOk);
+    sb.with_state(
+        [](auto& e) { BOOST_TEST(e.crm_field(erp::crm_actor_type::Contact, 11, "phone")->empty()); });
+}
+
+BOOST_FIXTURE_TEST_CASE(unknown_connections_and_keys_give_is_ok_false_and_change_nothing, fixture) {
+    auto before = sb.with_state([](auto& e) { return erp::to_json(e.snapshot()).value(); });
+    auto a = call<ops::force_resync>(c, io, internal(99, {1}));
+    BOOST_TEST(!a.ec);
+    BOOST_TEST(!a.value.IsOk);
+    BOOST_TEST(a.value.ErrorCode == "ErrorNotFound");
+    BOOST_TEST((a.value.Status == erp::quote_status::Error));
+    auto b = call<ops::force_resync_external>(c, io, external(1, {"C-1001", "NOPE"}));
+    BOOST_TEST(!b.value.IsOk);
+    BOOST_TEST(b.value.TechExplanation.find("NOPE") != std::string::npos);
+    auto d = call<ops::force_resync>(c, io, internal(0, {12345}));
+    BOOST_TEST(!d.value.IsOk);
+    erp::diagnostics why;
+    BOOST_TEST((erp::check(d.value, why) == erp::error::plugin_failed));
+    BOOST_TEST(why.plugin_error_code == "ErrorNotFound");
+    auto after = sb.with_state([](auto& e) { return erp::to_json(e.snapshot()).value(); });
+    BOOST_TEST(before == after);
+}
+
+BOOST_FIXTURE_TEST_CASE(connect_actor_links_and_applies_field_values, fixture) {
+    erp::connect_actor_request req;
+    req.ErpConnectionId = 1;
+    req.CrmRecordId = 12;
+    req.CrmActorType = erp::crm_actor_type::Contact;
+    req.ErpKey = "S-2001";
+    req.ErpActorType = erp::erp_actor_type::Supplier;
+    erp::erp_sync_field_value v;
+    v.CrmFieldKey = "phone";
+    v.Value = "+44 1";
+    v.SyncToCrm = true;
+    v.SyncToErp = true;
+    req.FieldValues.push_back(v);
+    auto r = call<ops::connect_actor>(c, io, req);
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    auto ik = sb.with_state([](auto& e) {
+        BOOST_TEST(*e.crm_field(erp::crm_actor_type::Contact, 12, "phone") == "+44 1");
+        BOOST_TEST(*e.erp_field(1, erp::erp_actor_type::Supplier, "S-2001", "phone") == "+44 1");
+        BOOST_TEST(e.linked_actor(1, erp::crm_actor_type::Contact, 12)->second == "S-2001");
+        return e.internal_key(erp::crm_actor_type::Contact, 12);
+    });
+    BOOST_TEST_REQUIRE(ik.has_value());
+    auto rs = call<ops::force_resync>(c, io, internal(1, {*ik}));
+    BOOST_TEST(rs.value.IsOk);
+    // invalid parameters: the agents' 200 {Message, MessageDetail}
+    req.ErpConnectionId = 42;
+    auto bad = call<ops::connect_actor>(c, io, req);
+    BOOST_TEST((bad.ec == erp::error::agent_error));
+    BOOST_TEST_REQUIRE(bad.diag.server.has_value());
+    BOOST_TEST(bad.diag.server->MessageDetail.find("42") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(no_content_with_empty_body) {
+    erp::sandbox::options o;
+    o.no_content = erp::sandbox::no_content_body::empty;
+    erp::sandbox::server sb(o);
+    asio::io_context io;
+    erp::client c(io, config_for(sb));
+    erp::connect_actor_request req;
+    req.ErpConnectionId = 2;
+    req.CrmRecordId = 11;
+    req.CrmActorType = erp::crm_actor_type::Contact;
+    req.ErpKey = "W-2";
+    req.ErpActorType = erp::erp_actor_type::Customer;
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST(!call<ops::connect_actor>(c, io, req).ec);
+    BOOST_TEST(sb.connections_accepted() == 1u); // an empty 204 keeps the connection usable
+}
+
+BOOST_FIXTURE_TEST_CASE(engine_status_reflects_the_engine, fixture) {
+    sb.with_state([](auto& e) {
+        e.engine_state().IsRunning = false;
+        e.engine_state().StatusMessage = "Stopped by test";
+        e.engine_state().Interval = "PT10M";
+    });
+    auto r = call<ops::get_engine_status>(c, io, erp::no_request{});
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    BOOST_TEST(!r.value.IsRunning);
+    BOOST_TEST(r.value.StatusMessage == "Stopped by test");
+    BOOST_TEST(r.value.Interval == "PT10M");
+    erp::call_options o;
+    o.select = "IsRunning";
+    auto s = call<ops::get_engine_status>(c, io, erp::no_request{}, o);
+    BOOST_TEST(s.value.StatusMessage.empty()); // not selected: nulled by the server
+}
+
+BOOST_AUTO_TEST_CASE(every_operation_round_trips_through_client_and_sandbox) {
+    erp::sandbox::server sb;
+    asio::io_context io;
+    erp::client c(io, config_for(sb));
+    std::size_t n = 0;
+    boost::mp11::mp_for_each<ops::all>([&](auto op) {
+        using Op = decltype(op);
+        auto r = call<Op>(c, io, erp::request_t<Op>{});
+        // default requests are valid JSON the server decodes; the outcome is the emulator's
+        BOOST_TEST((!r.ec || r.ec == erp::error::agent_error), Op::name << ": " << r.ec.message());
+        ++n;
+    });
+    BOOST_TEST(n == boost::mp11::mp_size<ops::all>::value);
+    BOOST_TEST(sb.requests_served() == n);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_or_missing_credentials_give_401_with_the_error_body) {
+    erp::sandbox::server sb;
+    asio::io_context io;
+    for (auto auth : {erp::credentials::basic("sandbox", "wrong"), erp::credentials::so_ticket("7T:nope"),
+                      erp::credentials::bearer("8A:nope"), erp::credentials{}}) {
+        auto cfg = config_for(sb);
+        cfg.auth = auth;
+        erp::client c(io, cfg);
+        auto r = call<ops::get_engine_status>(c, io, erp::no_request{});
+        BOOST_TEST((r.ec == erp::error::http_unauthorized));
+        BOOST_TEST(r.diag.http_status == 401u);
+        BOOST_TEST_REQUIRE(r.diag.server.has_value());
+        BOOST_TEST(r.diag.server->ErrorType == "SoAuthenticationException");
+    }
+    for (auto auth :
+         {erp::credentials::so_ticket("7T:sandbox-ticket"), erp::credentials::bearer("8A:sandbox-token")}) {
+        auto cfg = config_for(sb);
+        cfg.auth = auth;
+        erp::client c(io, cfg);
+        BOOST_TEST(!call<ops::get_engine_status>(c, io, erp::no_request{}).ec);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(app_token_and_xsrf) {
+    erp::sandbox::options o;
+    o.app_token = "app";
+    o.xsrf_token = "xsrf-1";
+    erp::sandbox::server sb(o);
+    asio::io_context io;
+    auto cfg = config_for(sb);
+    erp::client without(io, cfg);
+    BOOST_TEST(
+        (call<ops::get_engine_status>(without, io, erp::no_request{}).ec == erp::error::http_unauthorized));
+    cfg.app_token = "app";
+    erp::client with(io, cfg);
+    BOOST_TEST(!call<ops::get_engine_status>(with, io, erp::no_request{}).ec);
+    cfg.auth = erp::credentials{};
+    cfg.xsrf_token = "xsrf-1";
+    erp::client xsrf(io, cfg);
+    BOOST_TEST(!call<ops::get_engine_status>(xsrf, io, erp::no_request{}).ec);
+}
+
+BOOST_FIXTURE_TEST_CASE(connections_are_reused, fixture) {
+    for (int i = 0; i < 20; ++i)
+        BOOST_TEST(!call<ops::get_engine_status>(c, io, erp::no_request{}).ec);
+    BOOST_TEST(sb.connections_accepted() == 1u);
+    BOOST_TEST(c.connections_opened() == 1u);
+    BOOST_TEST(c.idle_connections() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(server_closed_keep_alive_is_replaced_transparently) {
+    erp::sandbox::options o;
+    o.close_after_response = true; // closes without saying so
+    erp::sandbox::server sb(o);
+    asio::io_context io;
+    erp::client c(io, config_for(sb));
+    auto ik = *sb.with_state([](auto& e) { return e.internal_key(erp::crm_actor_type::Contact, 10); });
+    for (int i = 0; i < 5; ++i) {
+        auto r = call<ops::force_resync>(c, io, internal(1, {ik}));
+        BOOST_TEST(!r.ec, r.diag.to_string());
+        auto s = call<ops::connect_actor>(c, io, erp::connect_actor_request{}); // not retry-safe: still fine
+        BOOST_TEST((s.ec == erp::error::agent_error), s.ec.message());
+    }
+    BOOST_TEST(sb.connections_accepted() == 10u);
+    BOOST_TEST(sb.requests_served() == 10u); // nothing sent twice
+}
+
+BOOST_AUTO_TEST_CASE(timeout_then_the_client_still_works) {
+    erp::sandbox::options o;
+    o.response_delay = std::chrono::milliseconds(400);
+    erp::sandbox::server sb(o);
+    asio::io_context io;
+    erp::client c(io, config_for(sb));
+    erp::call_options fast;
+    fast.timeout = std::chrono::milliseconds(100);
+    auto start = std::chrono::steady_clock::now();
+    auto r = call<ops::get_engine_status>(c, io, erp::no_request{}, fast);
+    BOOST_TEST((r.ec == erp::error::timeout), r.ec.message());
+    BOOST_TEST((r.ec == erp::condition::transport_failed));
+    BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(2)));
+    auto ok = call<ops::get_engine_status>(c, io, erp::no_request{});
+    BOOST_TEST(!ok.ec, ok.diag.to_string());
+}
+
+BOOST_AUTO_TEST_CASE(connection_refused_is_its_own_code) {
+    unsigned short port;
+    {
+        erp::sandbox::server sb; // find a free port, then stop listening on it
+        port = sb.port();
+    }
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = "http://127.0.0.1:" + std::to_string(port) + "/crm";
+    erp::client c(io, cfg);
+    auto r = call<ops::get_engine_status>(c, io, erp::no_request{});
+    BOOST_TEST((r.ec == erp::error::connect_failed), r.ec.message());
+    BOOST_TEST(r.diag.underlying == asio::error::connection_refused);
+}
+
+BOOST_AUTO_TEST_CASE(configuration_errors_are_reported_by_every_call) {
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = "ftp://x";
+    erp::client c(io, cfg);
+    BOOST_TEST((c.config_error() == erp::error::invalid_base_url));
+    bool inline_completion = true;
+    bool done = false;
+    c.async_get_engine_status([&](erp::error_code ec, erp::erp_sync_engine_status) {
+        BOOST_TEST(!inline_completion); // never inside the initiating call
+        BOOST_TEST((ec == erp::error::invalid_base_url));
+        done = true;
+    });
+    inline_completion = false;
+    io.run();
+    BOOST_TEST(done);
+}
+
+BOOST_AUTO_TEST_CASE(tokens_awaitable_deferred_and_future) {
+    erp::sandbox::server sb;
+    asio::io_context io;
+    erp::client c(io, config_for(sb));
+    bool finished = false;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            erp::erp_sync_engine_status a = co_await c.async_get_engine_status(asio::use_awaitable);
+            BOOST_TEST(a.IsRunning);
+            erp::erp_sync_engine_status b = co_await c.async_get_engine_status(); // deferred by default
+            BOOST_TEST(b.Interval == "00:05:00");
+            erp::force_resync_request req = internal(1, {1});
+            auto [ec, r] = co_await c.async_force_resync(req, asio::as_tuple(asio::deferred));
+            BOOST_TEST(!ec);
+            BOOST_TEST(r.IsOk);
+            erp::connect_actor_request bad;
+            try {
+                co_await c.async_connect_actor(bad, asio::use_awaitable);
+                BOOST_TEST(false);
+            } catch (boost::system::system_error const& e) {
+                BOOST_TEST((e.code() == erp::error::agent_error));
+            }
+            finished = true;
+        },
+        [](std::exception_ptr e) {
+            if (e)
+                std::rethrow_exception(e);
+        });
+    io.run();
+    BOOST_TEST(finished);
+    io.restart();
+    std::thread runner;
+    auto work = asio::make_work_guard(io);
+    runner = std::thread([&] { io.run(); });
+    std::future<erp::erp_sync_engine_status> f;
+    std::promise<void> started;
+    asio::post(io, [&] {
+        f = c.async_get_engine_status(asio::use_future); // the client is used on its executor only
+        started.set_value();
+    });
+    started.get_future().wait();
+    BOOST_TEST(f.get().IsRunning);
+    work.reset();
+    runner.join();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(test_client_canned)
+
+BOOST_AUTO_TEST_CASE(the_bytes_on_the_wire) {
+    erp::test::canned_server srv({{erp::test::http_reply(200, "OK", R"({"IsOk":true})")}});
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url("/Cust12345");
+    cfg.auth = erp::credentials::basic("tje0", "Tje0");
+    erp::client c(io, cfg);
+    erp::call_options o;
+    o.select = "IsOk,ErrorCode";
+    auto r = call<ops::force_resync_external>(c, io, external(863, {"libero", "nulla"}), o);
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    BOOST_TEST(r.value.IsOk);
+    auto reqs = srv.requests();
+    BOOST_TEST_REQUIRE(reqs.size() == 1u);
+    BOOST_TEST(reqs[0] ==
+               "POST /Cust12345/api/v1/Agents/ErpSync/ForceResyncExternal?$select=IsOk,ErrorCode HTTP/1.1\r\n"
+               "Host: 127.0.0.1:" +
+                   cfg.base_url.substr(17, cfg.base_url.find('/', 17) - 17) +
+                   "\r\n"
+                   "Accept: application/json\r\n"
+                   "User-Agent: superoffice-erpsync/" SO_ERPSYNC_VERSION_STRING "\r\n"
+                   "Authorization: Basic dGplMDpUamUw\r\n"
+                   "Content-Type: application/json; charset=utf-8\r\n"
+                   "Content-Length: 83\r\n\r\n"
+                   R"({"ErpConnectionId":863,"ErpActorType":"Customer","ExternalKeys":["libero","nulla"]})");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_replies) {
+    struct item {
+        std::string bytes;
+        erp::error_code expected;
+    };
+    std::vector<item> items{
+        {"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n{\"Is", erp::error::connection_closed}, // truncated
+        {"NOT HTTP AT ALL\r\n\r\n", erp::error::malformed_response},                          // garbage
+        {erp::test::http_reply(200, "OK", "{\"IsOk\":tru}"), boost::json::error::syntax},     // bad JSON
+        {erp::test::http_reply(200, "OK", "{\"IsOk\":\"x\"}"), erp::error::type_mismatch},    // bad type
+        {erp::test::http_reply(200, "OK", "null"), erp::error::null_response},                // nothing
+        {erp::test::http_reply(500, "Internal Server Error", "oops"),
+         erp::error::http_server_error}, // 5xx text
+        {erp::test::http_reply(429, "Too Many Requests", "", "Retry-After: 5\r\n"),
+         erp::error::http_too_many_requests},
+        {"HTTP/1.1 301 Moved\r\nLocation: http://elsewhere/\r\nContent-Length: 0\r\n\r\n",
+         erp::error::http_unexpected_status},
+    };
+    for (auto const& it : items) {
+        erp::test::canned_server srv({{it.bytes, true}});
+        asio::io_context io;
+        erp::client_config cfg;
+        cfg.base_url = srv.url();
+        cfg.timeout = std::chrono::seconds(5);
+        erp::client c(io, cfg);
+        auto r = call<ops::force_resync>(c, io, internal(1, {1}));
+        BOOST_TEST(r.ec == it.expected, it.bytes.substr(0, 30)
+                                            << " -> " << r.ec.message() << " " << r.diag.to_string());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(body_size_limit) {
+    std::string big = R"({"TechExplanation":")" + std::string(4096, 'x') + "\"}";
+    erp::test::canned_server srv({{erp::test::http_reply(200, "OK", big), true}});
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    cfg.max_body_size = 1024;
+    erp::client c(io, cfg);
+    auto r = call<ops::force_resync>(c, io, internal(1, {1}));
+    BOOST_TEST((r.ec == erp::error::body_too_large), r.ec.message());
+}
+
+BOOST_AUTO_TEST_CASE(no_content_with_null_and_empty_bodies_from_raw_bytes) {
+    erp::test::canned_server srv({
+        {"HTTP/1.1 204 No Content\r\nContent-Type: application/json; charset=utf-8\r\n\r\n"},
+        {"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\nnull"},
+        {"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"},
+    });
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    erp::client c(io, cfg);
+    for (int i = 0; i < 3; ++i) {
+        auto r = call<ops::connect_actor>(c, io, erp::connect_actor_request{});
+        BOOST_TEST(!r.ec, r.ec.message());
+    }
+    BOOST_TEST(srv.connections() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(stalled_server_times_out) {
+    erp::test::canned_server srv({{"", false, true}});
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    cfg.timeout = std::chrono::milliseconds(200);
+    erp::client c(io, cfg);
+    auto r = call<ops::get_engine_status>(c, io, erp::no_request{});
+    BOOST_TEST((r.ec == erp::error::timeout), r.ec.message());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,41 @@
+#include <superoffice/erpsync/carriers/plugin_response.hpp>
+#include <superoffice/erpsync/error.hpp>
+#include <superoffice/erpsync/error_with_diagnostics.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+namespace erp = superoffice::erpsync;
+
+BOOST_AUTO_TEST_SUITE(test_error)
+
+BOOST_AUTO_TEST_CASE(codes_have_messages_and_conditions) {
+    erp::error_code ec = erp::error::http_unauthorized;
+    BOOST_TEST(ec.message() == "HTTP 401 Unauthorized");
+    BOOST_TEST(std::string(ec.category().name()) == "superoffice.erpsync");
+    BOOST_TEST((ec == erp::condition::http_status));
+    BOOST_TEST((ec != erp::condition::transport_failed));
+    BOOST_TEST((erp::error_code(erp::error::timeout) == erp::condition::transport_failed));
+    BOOST_TEST((erp::error_code(erp::error::type_mismatch) == erp::condition::decode_failed));
+    BOOST_TEST((erp::error_code(erp::error::plugin_failed) == erp::condition::agent_failed));
+    BOOST_TEST((erp::error_code(erp::error::invalid_header_value) == erp::condition::invalid_request));
+}
+
+BOOST_AUTO_TEST_CASE(plugin_response_check_and_throw) {
+    erp::plugin_response r;
+    r.IsOk = false;
+    r.ErrorCode = "ErrorNotFound";
+    r.TechExplanation = "Unknown ExternalKeys: X";
+    erp::diagnostics d;
+    BOOST_TEST((erp::check(r, d) == erp::error::plugin_failed));
+    BOOST_TEST(d.plugin_error_code == "ErrorNotFound");
+    BOOST_TEST(d.to_string().find("Unknown ExternalKeys: X") != std::string::npos);
+    BOOST_CHECK_EXCEPTION(erp::value_or_throw(r), erp::error_with_diagnostics, [](auto const& e) {
+        return e.code() == erp::error::plugin_failed &&
+               e.get_diagnostics().plugin_error_code == "ErrorNotFound";
+    });
+    r.IsOk = true;
+    BOOST_TEST(!erp::check(r, d));
+    BOOST_TEST(erp::value_or_throw(r).IsOk);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,306 @@
+//
+// Codec rules: unknown keys, missing keys, null, enums, flag masks, field paths, writing, and the
+// documentation's sample bodies.
+//
+#include <superoffice/erpsync/carriers/engine_status.hpp>
+#include <superoffice/erpsync/carriers/plugin_response.hpp>
+#include <superoffice/erpsync/json.hpp>
+#include <superoffice/erpsync/operations.hpp>
+
+#include <boost/json/error.hpp>
+#include <boost/test/unit_test.hpp>
+
+namespace erp = superoffice::erpsync;
+
+namespace {
+
+template <class T>
+T decode(std::string_view text) {
+    erp::diagnostics d;
+    auto r = erp::from_json<T>(text, &d);
+    BOOST_TEST_REQUIRE(!r.has_error(), d.to_string());
+    return *r;
+}
+
+template <class T>
+erp::diagnostics decode_error(std::string_view text, erp::error_code expected) {
+    erp::diagnostics d;
+    T v{};
+    auto ec = erp::from_json(text, v, &d);
+    BOOST_TEST(ec == expected, ec.message());
+    return d;
+}
+
+// Sample bodies from the API documentation (shared/seeds).
+constexpr std::string_view sample_force_resync_no_blank_values_response = R"({
+  "IsOk": false,
+  "UserExplanation": "et",
+  "TechExplanation": "numquam",
+  "ErrorCode": "omnis",
+  "Changes": null,
+  "Status": "Error",
+  "TableRight": null,
+  "FieldProperties": {
+    "fieldName": {
+      "FieldRight": null,
+      "FieldType": "System.Int32",
+      "FieldLength": 968
+    }
+  }
+})";
+
+constexpr std::string_view sample_force_resync_external_no_blank_values_response = R"({
+  "IsOk": false,
+  "UserExplanation": "rem",
+  "TechExplanation": "voluptatibus",
+  "ErrorCode": "sapiente",
+  "Changes": {
+    "AddedRecords": [ {}, {} ],
+    "UpdatedRecords": [ {}, {} ],
+    "DeletedRecords": [ {}, {} ],
+    "TableRight": {},
+    "FieldProperties": {
+      "fieldName": {
+        "FieldRight": { "Mask": "FULL", "Reason": "" },
+        "FieldType": "System.Int32",
+        "FieldLength": 215
+      }
+    }
+  },
+  "TableRight": { "Mask": "Delete", "Reason": "" },
+  "FieldProperties": {
+    "fieldName": {
+      "FieldRight": { "Mask": "FULL", "Reason": "" },
+      "FieldType": "System.Int32",
+      "FieldLength": 425
+    }
+  }
+})";
+
+constexpr std::string_view sample_get_engine_status_response = R"({
+  "IsRunning": false,
+  "StatusMessage": "reiciendis",
+  "Interval": "rem",
+  "TableRight": null,
+  "FieldProperties": {
+    "fieldName": { "FieldRight": null, "FieldType": "System.String", "FieldLength": 339 }
+  }
+})";
+
+constexpr std::string_view sample_connect_actor_request = R"({
+"ErpConnectionId": 726,
+"CrmRecordId": 556,
+"CrmActorType": "Contact",
+"ErpKey": "cumque",
+"ErpActorType": "Customer",
+"FieldValues": [
+{ "DisplayName": "O'Connell, Okuneva and Bayer", "CrmFieldKey": "qui", "Value": "ea", "DisplayValue": "est",
+  "SyncToCrm": false, "SyncToErp": false },
+{ "DisplayName": "O'Connell, Okuneva and Bayer", "CrmFieldKey": "qui", "Value": "ea", "DisplayValue": "est",
+  "SyncToCrm": false, "SyncToErp": true }
+]
+})";
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(test_json)
+
+BOOST_AUTO_TEST_CASE(sample_plugin_response_with_nulls) {
+    auto r = decode<erp::plugin_response>(sample_force_resync_no_blank_values_response);
+    BOOST_TEST(!r.IsOk);
+    BOOST_TEST(r.UserExplanation == "et");
+    BOOST_TEST(r.TechExplanation == "numquam");
+    BOOST_TEST(r.ErrorCode == "omnis");
+    BOOST_TEST(!r.Changes.has_value());
+    BOOST_TEST((r.Status == erp::quote_status::Error));
+    BOOST_TEST(!r.TableRight.has_value());
+    BOOST_TEST_REQUIRE(r.FieldProperties.count("fieldName") == 1u);
+    BOOST_TEST(!r.FieldProperties["fieldName"].FieldRight.has_value());
+    BOOST_TEST(r.FieldProperties["fieldName"].FieldType == "System.Int32");
+    BOOST_TEST(r.FieldProperties["fieldName"].FieldLength == 968);
+}
+
+BOOST_AUTO_TEST_CASE(sample_plugin_response_with_changes_and_masks) {
+    auto r = decode<erp::plugin_response>(sample_force_resync_external_no_blank_values_response);
+    BOOST_TEST_REQUIRE(r.Changes.has_value());
+    BOOST_TEST(r.Changes->AddedRecords.size() == 2u);
+    BOOST_TEST(r.Changes->UpdatedRecords.size() == 2u);
+    BOOST_TEST(r.Changes->DeletedRecords.size() == 2u);
+    BOOST_TEST(r.Changes->UpdatedRecords[0].RecordId == 0);
+    BOOST_TEST_REQUIRE(r.Changes->TableRight.has_value());
+    BOOST_TEST(r.Changes->TableRight->Mask.empty());
+    BOOST_TEST_REQUIRE(r.TableRight.has_value());
+    BOOST_TEST(r.TableRight->Mask.has(erp::etable_right::Delete));
+    BOOST_TEST(!r.TableRight->Mask.has(erp::etable_right::Update));
+    auto const& fr = r.FieldProperties.at("fieldName").FieldRight;
+    BOOST_TEST_REQUIRE(fr.has_value());
+    BOOST_TEST(fr->Mask.full());
+    BOOST_TEST(fr->Mask.has(erp::efield_right::Write));
+    BOOST_TEST(fr->Mask.to_string() == "FULL");
+    BOOST_TEST(!r.Status.has_value()); // the older tree does not send Status
+}
+
+BOOST_AUTO_TEST_CASE(sample_engine_status) {
+    auto s = decode<erp::erp_sync_engine_status>(sample_get_engine_status_response);
+    BOOST_TEST(!s.IsRunning);
+    BOOST_TEST(s.StatusMessage == "reiciendis");
+    BOOST_TEST(s.Interval == "rem");
+    BOOST_TEST(s.FieldProperties.at("fieldName").FieldLength == 339);
+}
+
+BOOST_AUTO_TEST_CASE(sample_connect_actor_request_round_trip) {
+    auto r = decode<erp::connect_actor_request>(sample_connect_actor_request);
+    BOOST_TEST(r.ErpConnectionId == 726);
+    BOOST_TEST((r.CrmActorType == erp::crm_actor_type::Contact));
+    BOOST_TEST((r.ErpActorType == erp::erp_actor_type::Customer));
+    BOOST_TEST_REQUIRE(r.FieldValues.size() == 2u);
+    BOOST_TEST(r.FieldValues[1].SyncToErp);
+    BOOST_TEST(r.FieldValues[0].DisplayName == "O'Connell, Okuneva and Bayer");
+    auto again = decode<erp::connect_actor_request>(erp::to_json(r).value());
+    BOOST_TEST(erp::to_json(again).value() == erp::to_json(r).value());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_keys_are_ignored_at_any_depth) {
+    auto r = decode<erp::plugin_response>(
+        R"({"New":{"a":[1,{"b":null}],"c":"x"},"IsOk":true,"Changes":{"Extra":[[]],"AddedRecords":[{"RecordId":4,"Zz":1}]}})");
+    BOOST_TEST(r.IsOk);
+    BOOST_TEST(r.Changes->AddedRecords.at(0).RecordId == 4);
+}
+
+BOOST_AUTO_TEST_CASE(missing_keys_keep_defaults) {
+    erp::plugin_response r;
+    r.ErrorCode = "kept";
+    BOOST_TEST(!erp::from_json(R"({"IsOk":true})", r));
+    BOOST_TEST(r.IsOk);
+    BOOST_TEST(r.ErrorCode == "kept");
+}
+
+BOOST_AUTO_TEST_CASE(null_resets_optionals_strings_containers_and_carriers) {
+    auto r = decode<erp::plugin_response>(
+        R"({"UserExplanation":null,"Changes":{"AddedRecords":null},"Status":null,"FieldProperties":null})");
+    BOOST_TEST(r.UserExplanation.empty());
+    BOOST_TEST(r.Changes.has_value());
+    BOOST_TEST(r.Changes->AddedRecords.empty());
+    BOOST_TEST(!r.Status.has_value());
+    auto f = decode<erp::field_property>(R"({"FieldRight":null})");
+    BOOST_TEST(!f.FieldRight.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(key_names_match_case_insensitively_after_exact) {
+    auto r = decode<erp::plugin_response>(R"({"isok":true,"errorcode":"E1"})");
+    BOOST_TEST(r.IsOk);
+    BOOST_TEST(r.ErrorCode == "E1");
+}
+
+BOOST_AUTO_TEST_CASE(enums_by_name_number_and_unknown) {
+    auto a = decode<erp::force_resync_external_request>(R"({"ErpActorType":"Supplier"})");
+    BOOST_TEST((a.ErpActorType == erp::erp_actor_type::Supplier));
+    auto b = decode<erp::force_resync_external_request>(R"({"ErpActorType":"supplier"})");
+    BOOST_TEST((b.ErpActorType == erp::erp_actor_type::Supplier));
+    auto c = decode<erp::force_resync_external_request>(R"({"ErpActorType":3})");
+    BOOST_TEST((c.ErpActorType == erp::erp_actor_type::Partner));
+    auto d = decode<erp::force_resync_external_request>(R"({"ErpActorType":"Warehouse"})");
+    BOOST_TEST((d.ErpActorType == erp::erp_actor_type::unrecognized));
+    auto e = decode<erp::force_resync_external_request>(R"({"ErpActorType":77})");
+    BOOST_TEST((e.ErpActorType == erp::erp_actor_type::unrecognized));
+    auto w = decode<erp::plugin_response>(R"({"Status":"Warn"})");
+    BOOST_TEST((*w.Status == erp::quote_status::Warning));
+    BOOST_TEST(
+        erp::to_json(w).value() ==
+        R"({"IsOk":false,"UserExplanation":"","TechExplanation":"","ErrorCode":"","Status":"Warning"})");
+}
+
+BOOST_AUTO_TEST_CASE(writing_an_unrecognized_enum_fails_with_its_path) {
+    erp::connect_actor_request r;
+    r.FieldValues.resize(1);
+    r.CrmActorType = erp::crm_actor_type::unrecognized;
+    erp::diagnostics d;
+    std::string out;
+    BOOST_TEST((erp::to_json(r, out, &d) == erp::error::unencodable_value));
+    BOOST_TEST(d.field_path == "CrmActorType");
+}
+
+BOOST_AUTO_TEST_CASE(type_errors_name_the_field_path) {
+    auto d = decode_error<erp::plugin_response>(
+        R"({"Changes":{"UpdatedRecords":[{"RecordId":1},{"RecordId":2},{"RecordId":3},{"RecordId":"x"}]}})",
+        erp::error::type_mismatch);
+    BOOST_TEST(d.field_path == "Changes.UpdatedRecords[3].RecordId");
+    BOOST_TEST(d.client_message.find("expected an integer, got a string") != std::string::npos);
+
+    auto d2 = decode_error<erp::plugin_response>(R"({"FieldProperties":{"Name":{"FieldLength":true}}})",
+                                                 erp::error::type_mismatch);
+    BOOST_TEST(d2.field_path == "FieldProperties.Name.FieldLength");
+
+    auto d3 = decode_error<erp::plugin_response>(R"({"IsOk":"yes"})", erp::error::type_mismatch);
+    BOOST_TEST(d3.field_path == "IsOk");
+    auto d4 =
+        decode_error<erp::force_resync_request>(R"({"InternalKeyIds":[1,2,{}]})", erp::error::type_mismatch);
+    BOOST_TEST(d4.field_path == "InternalKeyIds[2]");
+    auto d5 = decode_error<erp::plugin_response>(R"({"Changes":[]})", erp::error::type_mismatch);
+    BOOST_TEST(d5.field_path == "Changes");
+}
+
+BOOST_AUTO_TEST_CASE(numbers_are_range_checked) {
+    auto d = decode_error<erp::force_resync_request>(R"({"ErpConnectionId":4294967296})",
+                                                     erp::error::value_out_of_range);
+    BOOST_TEST(d.field_path == "ErpConnectionId");
+    decode_error<erp::force_resync_request>(R"({"ErpConnectionId":-2147483649})",
+                                            erp::error::value_out_of_range);
+    decode_error<erp::force_resync_request>(R"({"ErpConnectionId":1.5})", erp::error::type_mismatch);
+    BOOST_TEST(decode<erp::force_resync_request>(R"({"ErpConnectionId":7.0})").ErpConnectionId == 7);
+    BOOST_TEST(decode<erp::force_resync_request>(R"({"ErpConnectionId":-2147483648})").ErpConnectionId ==
+               std::numeric_limits<std::int32_t>::min());
+}
+
+BOOST_AUTO_TEST_CASE(syntax_errors_are_boost_json_codes) {
+    erp::plugin_response r;
+    erp::diagnostics d;
+    auto ec = erp::from_json(R"({"IsOk":tru})", r, &d);
+    BOOST_TEST((ec.category() == boost::json::make_error_code(boost::json::error::syntax).category()));
+    BOOST_TEST((ec == erp::condition::decode_failed));
+    BOOST_TEST(!d.client_message.empty());
+    BOOST_TEST((erp::from_json(R"({"IsOk":true} x)", r) == boost::json::error::extra_data));
+    BOOST_TEST(erp::from_json("", r));
+}
+
+BOOST_AUTO_TEST_CASE(depth_is_limited) {
+    std::string deep(200, '[');
+    deep.insert(0, R"({"Unknown":)");
+    erp::plugin_response r;
+    BOOST_TEST((erp::from_json(deep, r) == boost::json::error::too_deep));
+}
+
+BOOST_AUTO_TEST_CASE(strings_in_parts_and_escapes) {
+    std::string big(5000, 'a');
+    auto r = decode<erp::plugin_response>(R"({"TechExplanation":")" + big + R"(\n\"\u00e6\ud83d\ude00"})");
+    BOOST_TEST(r.TechExplanation == big + "\n\"\xc3\xa6\xf0\x9f\x98\x80");
+    erp::plugin_response w;
+    w.TechExplanation = std::string("tab\tquote\"back\\ctl\x01");
+    auto j = erp::to_json(w).value();
+    BOOST_TEST(j.find(R"("TechExplanation":"tab\tquote\"back\\ctl\u0001")") != std::string::npos);
+    BOOST_TEST(decode<erp::plugin_response>(j).TechExplanation == w.TechExplanation);
+}
+
+BOOST_AUTO_TEST_CASE(writing_uses_wire_names_and_omits_empty_optionals) {
+    erp::force_resync_request req;
+    req.ErpConnectionId = 538;
+    req.InternalKeyIds = {668, 897};
+    BOOST_TEST(erp::to_json(req).value() == R"({"ErpConnectionId":538,"InternalKeyIds":[668,897]})");
+    erp::force_resync_external_request ext;
+    ext.ErpConnectionId = 863;
+    ext.ErpActorType = erp::erp_actor_type::Customer;
+    ext.ExternalKeys = {"libero", "nulla"};
+    BOOST_TEST(erp::to_json(ext).value() ==
+               R"({"ErpConnectionId":863,"ErpActorType":"Customer","ExternalKeys":["libero","nulla"]})");
+    erp::erp_sync_field_value v;
+    v.CrmFieldKey = "qui";
+    BOOST_TEST(
+        erp::to_json(v).value() ==
+        R"({"DisplayName":"","CrmFieldKey":"qui","Value":"","DisplayValue":"","SyncToCrm":false,"SyncToErp":false})");
+    erp::table_right tr;
+    tr.Mask = erp::table_right_mask(erp::etable_right::Select) | erp::etable_right::Update;
+    BOOST_TEST(erp::to_json(tr).value() == R"({"Mask":"Select, Update","Reason":""})");
+    BOOST_TEST(erp::to_json(erp::no_request{}).value() == "{}");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
