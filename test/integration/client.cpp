@@ -465,6 +465,27 @@ BOOST_AUTO_TEST_CASE(no_content_with_null_and_empty_bodies_from_raw_bytes) {
     BOOST_TEST(srv.connections() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(keep_alive_closed_while_the_request_is_in_flight) {
+    // The idle connection looks alive, but the server closes it on the next request without an
+    // answer. A retry-safe operation is replayed once on a new connection; ConnectActor is not.
+    auto ok = erp::test::http_reply(200, "OK", R"({"IsOk":true})");
+    erp::test::canned_server srv({{ok}, {"", false, false, true}, {ok}, {ok}, {"", false, false, true}});
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    erp::client c(io, cfg);
+    BOOST_TEST(!call<ops::force_resync>(c, io, internal(1, {1})).ec);
+    auto r = call<ops::force_resync>(c, io, internal(1, {1}));
+    BOOST_TEST(!r.ec, r.ec.message());
+    BOOST_TEST(r.value.IsOk);
+    BOOST_TEST(srv.connections() == 2u);
+    BOOST_TEST(srv.requests().size() == 3u);
+    BOOST_TEST(!call<ops::force_resync>(c, io, internal(1, {1})).ec);
+    auto s = call<ops::connect_actor>(c, io, erp::connect_actor_request{});
+    BOOST_TEST((s.ec == erp::error::connection_closed), s.ec.message());
+    BOOST_TEST(srv.requests().size() == 5u); // not sent twice
+}
+
 BOOST_AUTO_TEST_CASE(stalled_server_times_out) {
     erp::test::canned_server srv({{"", false, true}});
     asio::io_context io;

@@ -122,7 +122,7 @@ public:
         for (auto const& n : unknown_)
             append(n);
         if (out.empty())
-            out = "0";
+            out.push_back('0');
         return out;
     }
 

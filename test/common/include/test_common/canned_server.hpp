@@ -30,6 +30,7 @@ struct canned_reply {
     std::string bytes;        // written as is
     bool close_after = false; // close the connection after writing
     bool stall = false;       // write nothing and hold the connection until the server stops
+    bool drop = false;        // close the connection without answering (a keep-alive race)
 };
 
 class canned_server {
@@ -105,6 +106,8 @@ private:
                 r = replies_.front();
                 replies_.pop_front();
             }
+            if (r.drop)
+                return;
             if (r.stall) {
                 while (!stopping_)
                     std::this_thread::sleep_for(std::chrono::milliseconds(10));
