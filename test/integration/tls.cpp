@@ -69,6 +69,23 @@ BOOST_FIXTURE_TEST_CASE(refused_without_the_ca, tls_fixture) {
     BOOST_TEST(sb.requests_served() == 0u);
 }
 
+BOOST_FIXTURE_TEST_CASE(own_context_is_still_verified, tls_fixture) {
+    auto cfg = config("localhost");
+    cfg.tls.context =
+        std::make_shared<asio::ssl::context>(asio::ssl::context::tls_client); // verify_none by default
+    erp::client c(io, cfg);
+    auto r = call<ops::get_engine_status>(c, io, erp::no_request{});
+    BOOST_TEST((r.ec == erp::error::tls_handshake_failed), r.ec.message());
+    cfg.tls.context->add_certificate_authority(asio::buffer(pki.ca_cert_pem));
+    erp::client trusted(io, cfg);
+    BOOST_TEST(!call<ops::get_engine_status>(trusted, io, erp::no_request{}).ec);
+    auto wrong = config("127.0.0.1");
+    wrong.tls.context = cfg.tls.context;
+    erp::client wrong_host(io, wrong);
+    BOOST_TEST((call<ops::get_engine_status>(wrong_host, io, erp::no_request{}).ec ==
+                erp::error::tls_handshake_failed));
+}
+
 BOOST_FIXTURE_TEST_CASE(refused_for_a_wrong_host_name, tls_fixture) {
     auto cfg = config("127.0.0.1"); // the certificate names only localhost
     cfg.tls.ca_pem = pki.ca_cert_pem;

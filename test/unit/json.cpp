@@ -218,6 +218,26 @@ BOOST_AUTO_TEST_CASE(writing_an_unrecognized_enum_fails_with_its_path) {
     std::string out;
     BOOST_TEST((erp::to_json(r, out, &d) == erp::error::unencodable_value));
     BOOST_TEST(d.field_path == "CrmActorType");
+    BOOST_TEST(out.empty()); // nothing half-written
+}
+
+BOOST_AUTO_TEST_CASE(writer_paths_through_arrays_and_maps) {
+    erp::plugin_response r;
+    r.Changes.emplace();
+    r.Changes->UpdatedRecords.resize(2);
+    r.Changes->UpdatedRecords[1].FieldProperties["Name"].FieldRight.emplace();
+    r.Status = erp::quote_status::unrecognized;
+    erp::diagnostics d;
+    BOOST_TEST(!erp::to_json(r, &d).has_value());
+    BOOST_TEST(d.field_path == "Status");
+    std::vector<std::vector<erp::crm_actor_type>> nested{
+        {erp::crm_actor_type::Contact}, {erp::crm_actor_type::Sale, erp::crm_actor_type::unrecognized}};
+    BOOST_TEST(!erp::to_json(nested, &d).has_value());
+    BOOST_TEST(d.field_path == "[1][1]");
+    std::vector<erp::connect_actor_request> reqs(2);
+    reqs[1].ErpActorType = erp::erp_actor_type::unrecognized;
+    BOOST_TEST(!erp::to_json(reqs, &d).has_value());
+    BOOST_TEST(d.field_path == "[1].ErpActorType");
 }
 
 BOOST_AUTO_TEST_CASE(type_errors_name_the_field_path) {
@@ -248,6 +268,16 @@ BOOST_AUTO_TEST_CASE(numbers_are_range_checked) {
                                             erp::error::value_out_of_range);
     decode_error<erp::force_resync_request>(R"({"ErpConnectionId":1.5})", erp::error::type_mismatch);
     BOOST_TEST(decode<erp::force_resync_request>(R"({"ErpConnectionId":7.0})").ErpConnectionId == 7);
+    decode_error<erp::force_resync_request>(R"({"ErpConnectionId":2147483648.0})",
+                                            erp::error::value_out_of_range);
+    // doubles at 2^63 and 2^64 must not wrap around
+    std::int64_t a = 0;
+    std::uint64_t b = 0;
+    BOOST_TEST((erp::from_json("9223372036854775807.0", a) == erp::error::value_out_of_range));
+    BOOST_TEST((erp::from_json("18446744073709551615.0", b) == erp::error::value_out_of_range));
+    BOOST_TEST((erp::from_json("-1.0", b) == erp::error::value_out_of_range));
+    BOOST_TEST(!erp::from_json("4611686018427387904.0", a));
+    BOOST_TEST(a == 4611686018427387904LL);
     BOOST_TEST(decode<erp::force_resync_request>(R"({"ErpConnectionId":-2147483648})").ErpConnectionId ==
                std::numeric_limits<std::int32_t>::min());
 }

@@ -55,7 +55,10 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 ///
 /// @par Per-operation cancellation
 /// Not supported yet; a call ends at its timeout at the latest (`client_config::timeout`,
-/// `call_options::timeout`).
+/// `call_options::timeout`), counted from when the operation starts (for `deferred`, from the
+/// `co_await`). One limit: a DNS lookup already handed to the system resolver cannot be
+/// interrupted, so a hanging resolver can overrun the timeout by its own (IP literals and the
+/// client's cached endpoints need no lookup).
 ///
 /// @par Object lifetimes
 /// The request and options are copied when the call is made; the client may be destroyed
@@ -102,7 +105,7 @@ public:
         d->diag = options.diag;
         if (d->diag)
             d->diag->clear();
-        d->deadline = std::chrono::steady_clock::now() + options.timeout.value_or(st_->cfg.timeout);
+        d->timeout = options.timeout.value_or(st_->cfg.timeout);
         d->build_error = detail::build_request<Op>(st_->pc, request, options, d->req, d->diag);
         return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
             detail::call_op<Op>(st_, std::move(d)), token, st_->ex);

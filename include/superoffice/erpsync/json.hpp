@@ -86,9 +86,12 @@ boost::system::result<T> from_json(std::string_view text, diagnostics* diag = nu
 /// Appends the JSON form of `v` to `out`.
 template <class T>
 error_code to_json(T const& v, std::string& out, diagnostics* diag = nullptr) {
+    std::size_t const size = out.size();
     detail::json_writer w(out, diag);
-    if (!w.write(v))
+    if (!w.write(v)) {
+        out.resize(size); // nothing half-written is left behind
         return error::unencodable_value;
+    }
     return {};
 }
 

@@ -353,8 +353,9 @@ struct sink_impl<T, std::enable_if_t<is_integer_v<T>>> : sink_base<T> {
     static bool dbl(void* p, double v, json_reader& r) {
         if (std::trunc(v) != v)
             return r.type_error("an integer", "a fractional number");
+        // max() rounds up to 2^digits as a double, so compare against that bound exclusively
         if (!(v >= static_cast<double>(std::numeric_limits<T>::min()) &&
-              v <= static_cast<double>(std::numeric_limits<T>::max())))
+              v < std::ldexp(1.0, std::numeric_limits<T>::digits)))
             return r.fail(error::value_out_of_range, "the number does not fit the field");
         as<T>(p) = static_cast<T>(v);
         return true;

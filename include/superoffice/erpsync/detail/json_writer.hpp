@@ -166,6 +166,8 @@ private:
         return false;
     }
     bool prefix_index(std::size_t i) {
+        if (!path_.empty() && path_.front() != '[')
+            path_.insert(0, ".");
         path_.insert(0, "[" + std::to_string(i) + "]");
         finish();
         return false;

@@ -65,7 +65,8 @@ struct call_data {
     std::unique_ptr<connection> conn;
     std::shared_ptr<boost::asio::ip::tcp::resolver> resolver;
     std::shared_ptr<boost::asio::steady_timer> resolve_timer;
-    std::chrono::steady_clock::time_point deadline;
+    std::chrono::steady_clock::duration timeout{};
+    std::chrono::steady_clock::time_point deadline; // set when the operation starts
     error_code build_error;
     diagnostics* diag = nullptr;
     bool retried = false;
@@ -120,7 +121,7 @@ private:
         if constexpr (std::is_void_v<response_t<Op>>)
             self.complete(ec);
         else
-            self.complete(ec, std::move(d->result));
+            self.complete(ec, ec ? response_t<Op>{} : std::move(d->result)); // no half-filled results
     }
 
     template <class Self>
@@ -129,6 +130,8 @@ private:
         namespace asio = boost::asio;
         auto& d = *d_;
         BOOST_ASIO_CORO_REENTER(coro_) {
+            d.deadline = std::chrono::steady_clock::now() + d.timeout; // deferred ops start late
+
             if (d.build_error) {
                 BOOST_ASIO_CORO_YIELD asio::post(st_->ex, std::move(self));
                 return finish(self, d.build_error);
@@ -160,9 +163,12 @@ private:
                                     "could not connect");
                     }
                     if (d.conn->tls) {
-                        if (st_->cfg.tls.verify)
+                        if (st_->cfg.tls.verify) {
+                            // also on a user-supplied context, which may default to verify_none
+                            d.conn->tls->set_verify_mode(asio::ssl::verify_peer);
                             d.conn->tls->set_verify_callback(
                                 asio::ssl::host_name_verification(st_->pc.endpoint.host));
+                        }
                         if (!st_->pc.endpoint.host_is_ip &&
                             !SSL_set_tlsext_host_name(d.conn->tls->native_handle(),
                                                       st_->pc.endpoint.host.c_str()))
@@ -183,7 +189,8 @@ private:
                 BOOST_ASIO_CORO_YIELD d.conn->visit(
                     [&](auto& s) { http::async_write(s, d.req, std::move(self)); });
                 if (ec) {
-                    if (d.conn->reused && !d.retried && ec != asio::error::operation_aborted) {
+                    if (d.conn->reused && !d.retried && ec != asio::error::operation_aborted &&
+                        ec != boost::beast::error::timeout && !deadline_passed()) {
                         d.retried = true; // the server never got the whole request: safe to send again
                         d.conn->close();
                         continue;
@@ -212,7 +219,14 @@ private:
             }
             {
                 auto& res = d.parser->get();
-                if (res.keep_alive()) {
+                // A 1xx/204/304 has no body by definition; if its headers announce one anyway (the
+                // documented `204` + `null`), those bytes would poison the next response.
+                unsigned const st = res.result_int();
+                bool const stray_body =
+                    (st / 100 == 1 || st == 204 || st == 304) &&
+                    ((res.count(http::field::content_length) && res[http::field::content_length] != "0") ||
+                     res.count(http::field::transfer_encoding));
+                if (res.keep_alive() && !stray_body) {
                     d.conn->reused = false;
                     st_->put_idle(std::move(d.conn));
                 } else {

@@ -87,6 +87,8 @@ struct options {
     /// PEM certificate chain and key: when set the server speaks TLS only.
     std::string tls_cert_pem{};
     std::string tls_key_pem{};
+    /// A connection idle (or stalled mid-request) for this long is closed.
+    std::chrono::milliseconds idle_timeout{30000};
     /// Largest request body accepted.
     std::size_t max_body_size = 8 * 1024 * 1024;
 };
@@ -349,6 +351,7 @@ private:
         for (;;) {
             http::request_parser<http::string_body> parser;
             parser.body_limit(opt_.max_body_size);
+            boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
             auto [ec, n] =
                 co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             (void)n;
@@ -370,6 +373,7 @@ private:
                 co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
             }
             bool keep = res.keep_alive();
+            boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
             auto [wec, wn] = co_await http::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
             (void)wn;
             if (wec || !keep || opt_.close_after_response)
@@ -381,6 +385,7 @@ private:
         namespace asio = boost::asio;
         if (tls_) {
             boost::beast::ssl_stream<boost::beast::tcp_stream> stream(std::move(sock), *tls_);
+            boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
             auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server,
                                                         asio::as_tuple(asio::use_awaitable));
             if (!ec)
@@ -403,6 +408,9 @@ private:
             if (ec) {
                 if (ec == asio::error::operation_aborted || !acceptor_.is_open())
                     co_return;
+                // e.g. out of file descriptors: back off instead of spinning
+                asio::steady_timer pause(io_, std::chrono::milliseconds(50));
+                co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
                 continue;
             }
             ++accepted_;
