@@ -267,9 +267,14 @@ BOOST_AUTO_TEST_CASE(server_closed_keep_alive_is_replaced_transparently) {
     asio::io_context io;
     erp::client c(io, config_for(sb));
     auto ik = *sb.with_state([](auto& e) { return e.internal_key(erp::crm_actor_type::Contact, 10); });
+    // The server closes right after answering; give the close time to arrive so that the
+    // idle-connection check is what is tested (the in-flight race has its own test below).
+    auto idle = [] { std::this_thread::sleep_for(std::chrono::milliseconds(50)); };
     for (int i = 0; i < 5; ++i) {
+        idle();
         auto r = call<ops::force_resync>(c, io, internal(1, {ik}));
         BOOST_TEST(!r.ec, r.diag.to_string());
+        idle();
         auto s = call<ops::connect_actor>(c, io, erp::connect_actor_request{}); // not retry-safe: still fine
         BOOST_TEST((s.ec == erp::error::agent_error), s.ec.message());
     }
@@ -510,24 +515,36 @@ BOOST_AUTO_TEST_CASE(a_204_announcing_a_body_is_not_reused) {
 }
 
 BOOST_AUTO_TEST_CASE(keep_alive_closed_while_the_request_is_in_flight) {
-    // The idle connection looks alive, but the server closes it on the next request without an
-    // answer. A retry-safe operation is replayed once on a new connection; ConnectActor is not.
+    // The idle connection looks alive, but the server closes it when the next request arrives,
+    // without answering. A clean close means the request was never taken: every operation is
+    // sent again once. After a reset only retry-safe operations are.
     auto ok = erp::test::http_reply(200, "OK", R"({"IsOk":true})");
-    erp::test::canned_server srv({{ok}, {"", false, false, true}, {ok}, {ok}, {"", false, false, true}});
+    erp::test::canned_reply const clean_drop{"", false, false, true, false};
+    erp::test::canned_reply const reset_drop{"", false, false, true, true};
+    erp::test::canned_server srv({{ok},
+                                  clean_drop,
+                                  {ok},
+                                  clean_drop,
+                                  {"HTTP/1.1 204 No Content\r\n\r\n"},
+                                  reset_drop,
+                                  {ok},
+                                  reset_drop});
     asio::io_context io;
     erp::client_config cfg;
     cfg.base_url = srv.url();
     erp::client c(io, cfg);
     BOOST_TEST(!call<ops::force_resync>(c, io, internal(1, {1})).ec);
-    auto r = call<ops::force_resync>(c, io, internal(1, {1}));
-    BOOST_TEST(!r.ec, r.ec.message());
-    BOOST_TEST(r.value.IsOk);
-    BOOST_TEST(srv.connections() == 2u);
-    BOOST_TEST(srv.requests().size() == 3u);
-    BOOST_TEST(!call<ops::force_resync>(c, io, internal(1, {1})).ec);
-    auto s = call<ops::connect_actor>(c, io, erp::connect_actor_request{});
-    BOOST_TEST((s.ec == erp::error::connection_closed), s.ec.message());
-    BOOST_TEST(srv.requests().size() == 5u); // not sent twice
+    auto b = call<ops::force_resync>(c, io, internal(1, {1})); // clean drop, replayed
+    BOOST_TEST(!b.ec, b.ec.message());
+    BOOST_TEST(b.value.IsOk);
+    auto c2 = call<ops::connect_actor>(c, io, erp::connect_actor_request{}); // clean drop, replayed
+    BOOST_TEST(!c2.ec, c2.ec.message());
+    auto d = call<ops::force_resync>(c, io, internal(1, {1})); // reset, retry-safe: replayed
+    BOOST_TEST(!d.ec, d.ec.message());
+    auto e = call<ops::connect_actor>(c, io, erp::connect_actor_request{}); // reset: not replayed
+    BOOST_TEST((e.ec == erp::error::connection_closed), e.ec.message());
+    BOOST_TEST(srv.requests().size() == 8u);
+    BOOST_TEST(srv.connections() == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(stalled_server_times_out) {

@@ -8,7 +8,8 @@
 // The composed operation behind every call: take or open a connection (resolve, connect, TLS),
 // write the prepared request, read the response, return the connection to the pool, decode.
 // A reused keep-alive connection that fails before any response byte arrives is replaced once,
-// transparently (for every operation when the write failed; for retry-safe ones after a read).
+// transparently: for every operation when the write failed or the server closed the connection
+// cleanly without answering; after a reset, for retry-safe operations only.
 
 #include <superoffice/erpsync/detail/connection.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
@@ -204,9 +205,15 @@ private:
                 BOOST_ASIO_CORO_YIELD d.conn->visit(
                     [&](auto& s) { http::async_read(s, d.conn->buffer, *d.parser, std::move(self)); });
                 if (ec) {
-                    if (d.conn->reused && !d.retried && Op::retry_safe && !d.parser->got_some() &&
-                        classify_io_error(ec, error::transport_failed, false) == error::connection_closed) {
-                        d.retried = true; // a stale keep-alive connection closed under us
+                    // A reused connection that ends before any byte of the response: the server closed
+                    // it while idle, racing our request. A clean close (FIN, no byte read) means it
+                    // never took the request, so every operation is sent again once (the policy of
+                    // Go's net/http and browsers); after a reset only retry-safe operations are.
+                    if (d.conn->reused && !d.retried && !d.parser->got_some() && !deadline_passed() &&
+                        (ec == http::error::end_of_stream ||
+                         (Op::retry_safe && classify_io_error(ec, error::transport_failed, false) ==
+                                                error::connection_closed))) {
+                        d.retried = true;
                         d.conn->close();
                         continue;
                     }

@@ -31,6 +31,7 @@ struct canned_reply {
     bool close_after = false; // close the connection after writing
     bool stall = false;       // write nothing and hold the connection until the server stops
     bool drop = false;        // close the connection without answering (a keep-alive race)
+    bool reset = false;       // with drop: abort with a TCP reset instead of a clean close
 };
 
 class canned_server {
@@ -106,8 +107,13 @@ private:
                 r = replies_.front();
                 replies_.pop_front();
             }
-            if (r.drop)
+            if (r.drop) {
+                if (r.reset) { // an explicit close: Asio's destructor would clear the linger option
+                    sock.set_option(boost::asio::socket_base::linger(true, 0), ec);
+                    sock.close(ec);
+                }
                 return;
+            }
             if (r.stall) {
                 while (!stopping_)
                     std::this_thread::sleep_for(std::chrono::milliseconds(10));
