@@ -6,7 +6,7 @@
 #define SO_ERPSYNC_HPP
 
 /// @file
-/// Convenience header: the client, the carriers, the operations and the codec.
+/// Convenience header: the client, the carriers, the operations, the codec and the time types.
 /// The sandbox is separate: `<superoffice/erpsync/sandbox/server.hpp>`.
 
 #include <superoffice/erpsync/carriers/common.hpp>
@@ -22,5 +22,6 @@
 #include <superoffice/erpsync/flags.hpp>
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/time.hpp>
 
 #endif

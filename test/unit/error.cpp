@@ -16,6 +16,9 @@ BOOST_AUTO_TEST_CASE(codes_have_messages_and_conditions) {
     BOOST_TEST((ec != erp::condition::transport_failed));
     BOOST_TEST((erp::error_code(erp::error::timeout) == erp::condition::transport_failed));
     BOOST_TEST((erp::error_code(erp::error::type_mismatch) == erp::condition::decode_failed));
+    BOOST_TEST((erp::error_code(erp::error::invalid_value) == erp::condition::decode_failed));
+    BOOST_TEST(erp::error_code(erp::error::invalid_value).message() ==
+               "a JSON string does not hold a valid value for the target field");
     BOOST_TEST((erp::error_code(erp::error::plugin_failed) == erp::condition::agent_failed));
     BOOST_TEST((erp::error_code(erp::error::invalid_header_value) == erp::condition::invalid_request));
 }

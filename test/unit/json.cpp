@@ -7,8 +7,15 @@
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/json/error.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace erp = superoffice::erpsync;
 
@@ -100,6 +107,48 @@ constexpr std::string_view sample_connect_actor_request = R"({
   "SyncToCrm": false, "SyncToErp": true }
 ]
 })";
+
+// A type with its own text form: the codec reads and writes it as a string through the
+// text_value hook, knowing nothing else about it.
+struct hex_color {
+    std::uint32_t rgb = 0;
+
+    static constexpr char const* expected_text = "a colour such as #1a2b3c";
+    static std::optional<hex_color> parse(std::string_view text, std::string* error) {
+        if (text.size() != 7 || text[0] != '#') {
+            if (error)
+                *error = "not # and six hex digits";
+            return std::nullopt;
+        }
+        hex_color c;
+        for (char ch : text.substr(1)) {
+            int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+            if (d < 0) {
+                if (error)
+                    *error = "not a lower-case hex digit";
+                return std::nullopt;
+            }
+            c.rgb = c.rgb * 16 + static_cast<std::uint32_t>(d);
+        }
+        return c;
+    }
+    void append_to(std::string& out) const {
+        static constexpr char hex[] = "0123456789abcdef";
+        out += '#';
+        for (int shift = 20; shift >= 0; shift -= 4)
+            out += hex[(rgb >> shift) & 15];
+    }
+};
+static_assert(erp::detail::text_value<hex_color>);
+static_assert(!erp::detail::text_value<std::string>);
+static_assert(!erp::detail::text_value<erp::table_right_mask>);
+
+struct palette {
+    hex_color Main{};
+    std::optional<hex_color> Accent{};
+    std::vector<hex_color> Others{};
+};
+BOOST_DESCRIBE_STRUCT(palette, (), (Main, Accent, Others))
 
 } // namespace
 
@@ -331,6 +380,46 @@ BOOST_AUTO_TEST_CASE(writing_uses_wire_names_and_omits_empty_optionals) {
     tr.Mask = erp::table_right_mask(erp::etable_right::Select) | erp::etable_right::Update;
     BOOST_TEST(erp::to_json(tr).value() == R"({"Mask":"Select, Update","Reason":""})");
     BOOST_TEST(erp::to_json(erp::no_request{}).value() == "{}");
+}
+
+BOOST_AUTO_TEST_CASE(text_values_read_and_write_as_strings) {
+    auto p = decode<palette>(R"({"Main":"#1a2b3c","Accent":"#000010","Others":["#ffffff",null]})");
+    BOOST_TEST(p.Main.rgb == 0x1a2b3cu);
+    BOOST_TEST_REQUIRE(p.Accent.has_value());
+    BOOST_TEST(p.Accent->rgb == 0x10u);
+    BOOST_TEST_REQUIRE(p.Others.size() == 2u);
+    BOOST_TEST(p.Others[0].rgb == 0xffffffu);
+    BOOST_TEST(p.Others[1].rgb == 0u); // null reads as a default-constructed value
+    BOOST_TEST(erp::to_json(p).value() ==
+               R"({"Main":"#1a2b3c","Accent":"#000010","Others":["#ffffff","#000000"]})");
+
+    auto n = decode<palette>(R"({"Main":null,"Accent":null})");
+    BOOST_TEST(n.Main.rgb == 0u);
+    BOOST_TEST(!n.Accent.has_value());
+    BOOST_TEST(erp::to_json(n).value() == R"({"Main":"#000000","Others":[]})");
+
+    BOOST_TEST(decode<hex_color>(R"("#0000ff")").rgb == 0xffu);
+    BOOST_TEST(erp::to_json(hex_color{0xabcdef}).value() == R"("#abcdef")");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_text_values_are_invalid_values_with_paths) {
+    auto d = decode_error<palette>(R"({"Others":["#ffffff","#12345g"]})", erp::error::invalid_value);
+    BOOST_TEST(d.field_path == "Others[1]");
+    BOOST_TEST(d.client_message ==
+               "expected a colour such as #1a2b3c: not a lower-case hex digit at Others[1]");
+    BOOST_TEST((erp::error_code(erp::error::invalid_value) == erp::condition::decode_failed));
+
+    auto d2 = decode_error<palette>(R"({"Accent":"red"})", erp::error::invalid_value);
+    BOOST_TEST(d2.field_path == "Accent");
+
+    // other JSON types are type errors naming the expected text form
+    auto d3 = decode_error<palette>(R"({"Main":1193046})", erp::error::type_mismatch);
+    BOOST_TEST(d3.field_path == "Main");
+    BOOST_TEST(d3.client_message == "expected a colour such as #1a2b3c, got a number at Main");
+    auto d4 = decode_error<palette>(R"({"Accent":{}})", erp::error::type_mismatch);
+    BOOST_TEST(d4.client_message == "expected a colour such as #1a2b3c, got an object at Accent");
+    decode_error<palette>(R"({"Main":true})", erp::error::type_mismatch);
+    decode_error<palette>(R"({"Main":["#000000"]})", erp::error::type_mismatch);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -30,6 +30,9 @@ enum class error : int {
     type_mismatch = 1,
     /// A JSON number does not fit the target field's type.
     value_out_of_range,
+    /// A JSON string does not hold a valid value of the target field's text form (a malformed or
+    /// out-of-range date, time or duration; see `diagnostics::client_message` for the reason).
+    invalid_value,
     /// The server answered `null` (or nothing) where a result was expected: nothing was found.
     null_response,
     // --- encoding -------------------------------------------------------------------------

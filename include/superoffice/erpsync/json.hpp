@@ -11,12 +11,14 @@
 /// Reading (`from_json`): unknown keys are ignored; missing keys keep the member's default; `null`
 /// is accepted for optionals, strings, arrays, maps and nested carriers; enums are matched by name
 /// (exact, then ASCII case-insensitive) or number, an unknown name giving `unrecognized`; flag
-/// masks accept `"Update, UIHintMandatory"`, `"FULL"` and numbers. On failure the error code comes
-/// with the path of the field (`Changes.UpdatedRecords[3].RecordId`) in `diagnostics`. Syntax
-/// errors are Boost.JSON's own codes. The document is parsed straight into the value.
+/// masks accept `"Update, UIHintMandatory"`, `"FULL"` and numbers; values with a text form (`timestamp`,
+/// `time_span`, any type modelling `detail::text_value`) are read from strings, a malformed one giving
+/// `invalid_value` and `null` the default value. On failure the error code comes with the path of the field
+/// (`Changes.UpdatedRecords[3].RecordId`) in `diagnostics`. Syntax errors are Boost.JSON's own codes. The
+/// document is parsed straight into the value.
 ///
 /// Writing (`to_json`): wire names, empty optionals and empty maps left out, enums and masks by
-/// name, straight into the output string.
+/// name, values with a text form as strings, straight into the output string.
 
 #include <superoffice/erpsync/detail/json_reader.hpp>
 #include <superoffice/erpsync/detail/json_writer.hpp>

@@ -14,7 +14,9 @@
 // Rules: unknown keys are skipped (whatever their value); missing keys keep the default; `null`
 // resets optionals, strings, containers and nested carriers; enums are read by name (exact, then
 // ASCII case-insensitive) or number, an unknown name giving `unrecognized`; flag masks through
-// flag_set::parse. The first failure stops the parse with an error code and the field path.
+// flag_set::parse; text values (see `text_value`) through T::parse, a malformed one giving
+// `invalid_value`, `null` giving T{}. The first failure stops the parse with an error code and
+// the field path.
 
 #include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/detail/type_traits.hpp>
@@ -28,6 +30,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -260,7 +263,9 @@ private:
 template <class T>
 struct sink_base {
     static constexpr char const* expected() noexcept {
-        if constexpr (std::is_same_v<T, bool>)
+        if constexpr (text_value<T>)
+            return T::expected_text;
+        else if constexpr (std::is_same_v<T, bool>)
             return "a boolean";
         else if constexpr (is_integer_v<T>)
             return "an integer";
@@ -388,6 +393,24 @@ struct sink_impl<std::string> : sink_base<std::string> {
     }
     static bool null(void* p, json_reader&) {
         as<std::string>(p).clear();
+        return true;
+    }
+};
+
+// text values: the string goes through T::parse; null reads as T{}; other JSON types are refused
+template <class T>
+struct sink_impl<T, std::enable_if_t<text_value<T>>> : sink_base<T> {
+    static bool string(void* p, std::string_view v, json_reader& r) {
+        std::string why;
+        std::optional<T> parsed = T::parse(v, &why);
+        if (!parsed)
+            return r.fail(error::invalid_value, std::string("expected ") + T::expected_text +
+                                                    (why.empty() ? std::string() : ": " + why));
+        as<T>(p) = std::move(*parsed);
+        return true;
+    }
+    static bool null(void* p, json_reader&) {
+        as<T>(p) = T{};
         return true;
     }
 };
@@ -520,7 +543,7 @@ struct sink_impl<T, std::enable_if_t<is_string_map_v<T>>> : sink_base<T> {
 
 // described carriers: keys matched to members (exact, then case-insensitive), others skipped
 template <class T>
-struct sink_impl<T, std::enable_if_t<is_described_struct_v<T>>> : sink_base<T> {
+struct sink_impl<T, std::enable_if_t<is_described_struct_v<T> && !text_value<T>>> : sink_base<T> {
     struct entry {
         std::string_view name;
         slot (*get)(void*);
@@ -583,13 +606,14 @@ inline constexpr sink const* sink_of() noexcept {
     static_assert(!std::is_same_v<T, void>);
     if constexpr (is_optional_v<T> || is_vector_v<T> || is_string_map_v<T> || is_described_struct_v<T> ||
                   is_described_enum_v<T> || is_flag_set_v<T> || std::is_arithmetic_v<T> ||
-                  std::is_same_v<T, std::string>)
+                  std::is_same_v<T, std::string> || text_value<T>)
         return &sink_for<T>::table;
     else
         static_assert(always_false_v<T>,
                       "superoffice::erpsync: this type cannot be read from JSON. Use bool, an integer, "
-                      "double, std::string, a described enum, flag_set, std::optional, std::vector, "
-                      "std::map<std::string, T> or a struct described with BOOST_DESCRIBE_STRUCT.");
+                      "double, std::string, a described enum, flag_set, a type with a text form (see "
+                      "detail::text_value), std::optional, std::vector, std::map<std::string, T> or a "
+                      "struct described with BOOST_DESCRIBE_STRUCT.");
 }
 
 } // namespace superoffice::erpsync::detail

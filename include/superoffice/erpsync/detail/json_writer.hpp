@@ -7,8 +7,9 @@
 
 // Writes described carriers straight into a std::string, no json::value in between.
 // Rules: wire names; empty optionals and empty maps are left out of objects; enums and flag masks
-// by name. An enum holding `unrecognized` (or an undescribed value) and non-finite numbers cannot
-// be written: error::unencodable_value with the field path.
+// by name; text values (see `text_value`) as a string holding what T::append_to writes. An enum
+// holding `unrecognized` (or an undescribed value) and non-finite numbers cannot be written:
+// error::unencodable_value with the field path.
 
 #include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/detail/type_traits.hpp>
@@ -41,6 +42,10 @@ public:
             out_.append(buf, r.ptr);
         } else if constexpr (std::is_same_v<T, std::string>) {
             write_string(v);
+        } else if constexpr (text_value<T>) {
+            std::string text;
+            v.append_to(text);
+            write_string(text);
         } else if constexpr (is_described_enum_v<T>) {
             auto name = enum_name(v);
             if (!name)

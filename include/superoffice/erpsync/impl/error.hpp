@@ -18,6 +18,8 @@ inline char const* error_message(error e) noexcept {
         return "a JSON value has a type the target field cannot hold";
     case error::value_out_of_range:
         return "a JSON number does not fit the target field";
+    case error::invalid_value:
+        return "a JSON string does not hold a valid value for the target field";
     case error::null_response:
         return "the server answered null where a result was expected";
     case error::unencodable_value:
@@ -72,7 +74,8 @@ inline bool in_condition(error e, condition c) noexcept {
     int const v = static_cast<int>(e);
     switch (c) {
     case condition::decode_failed:
-        return e == error::type_mismatch || e == error::value_out_of_range || e == error::null_response;
+        return e == error::type_mismatch || e == error::value_out_of_range || e == error::invalid_value ||
+               e == error::null_response;
     case condition::transport_failed:
         return v >= static_cast<int>(error::resolve_failed) && v <= static_cast<int>(error::transport_failed);
     case condition::http_status:
