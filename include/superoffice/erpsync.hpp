@@ -10,9 +10,13 @@
 /// The sandbox is separate: `<superoffice/erpsync/sandbox/server.hpp>`.
 
 #include <superoffice/erpsync/carriers/common.hpp>
+#include <superoffice/erpsync/carriers/connection.hpp>
+#include <superoffice/erpsync/carriers/connector.hpp>
 #include <superoffice/erpsync/carriers/engine_status.hpp>
 #include <superoffice/erpsync/carriers/field_value.hpp>
+#include <superoffice/erpsync/carriers/mapping.hpp>
 #include <superoffice/erpsync/carriers/plugin_response.hpp>
+#include <superoffice/erpsync/carriers/requests.hpp>
 #include <superoffice/erpsync/client.hpp>
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>

@@ -101,14 +101,16 @@ public:
     /// Calls operation `Op`.
     template <class Op, class CompletionToken = boost::asio::deferred_t>
     auto async_call(request_t<Op> const& request, call_options const& options, CompletionToken&& token = {}) {
-        auto d = std::make_unique<detail::call_data<Op>>();
-        d->diag = options.diag;
-        if (d->diag)
-            d->diag->clear();
-        d->timeout = options.timeout.value_or(st_->cfg.timeout);
-        d->build_error = detail::build_request<Op>(st_->pc, request, options, d->req, d->diag);
-        return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
-            detail::call_op<Op>(st_, std::move(d)), token, st_->ex);
+        auto x = std::make_shared<detail::exchange>(st_);
+        auto& d = x->data();
+        d.diag = options.diag;
+        if (d.diag)
+            d.diag->clear();
+        d.timeout = options.timeout.value_or(st_->cfg.timeout);
+        d.retry_safe = Op::retry_safe;
+        d.build_error = detail::build_request<Op>(st_->pc, request, options, d.req, d.diag);
+        return boost::asio::async_compose<CompletionToken, signature_t<Op>>(detail::call_op<Op>(std::move(x)),
+                                                                            token, st_->ex);
     }
 
     /// Calls operation `Op` with default options.
@@ -119,8 +121,8 @@ public:
 
     // One group of named members per operation, generated from SO_ERPSYNC_OPERATIONS:
     //   async_<name>(request, token), async_<name>(request, options, token),
-    //   and for operations without a body also async_<name>(token), async_<name>(options, token).
-#define SO_ERPSYNC_DETAIL_CLIENT_MEMBERS(id, wire, req, resp, retry)                                         \
+    //   and for operations without a request also async_<name>(token), async_<name>(options, token).
+#define SO_ERPSYNC_DETAIL_CLIENT_MEMBERS(id, wire, kind, req, resp, retry, text)                             \
     template <class CompletionToken = boost::asio::deferred_t>                                               \
     auto async_##id(req const& request, CompletionToken&& token = {}) {                                      \
         return async_call<ops::id>(request, call_options{}, std::forward<CompletionToken>(token));           \
@@ -130,11 +132,12 @@ public:
         return async_call<ops::id>(request, options, std::forward<CompletionToken>(token));                  \
     }                                                                                                        \
     template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                           \
-    requires(!Op::has_body) auto async_##id(CompletionToken&& token = {}) {                                  \
+    requires(Op::request_travels == request_kind::none) auto async_##id(CompletionToken&& token = {}) {      \
         return async_call<Op>(no_request{}, call_options{}, std::forward<CompletionToken>(token));           \
     }                                                                                                        \
     template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                           \
-    requires(!Op::has_body) auto async_##id(call_options const& options, CompletionToken&& token = {}) {     \
+    requires(Op::request_travels == request_kind::none) auto async_##id(call_options const& options,         \
+                                                                        CompletionToken&& token = {}) {      \
         return async_call<Op>(no_request{}, options, std::forward<CompletionToken>(token));                  \
     }
     SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_DETAIL_CLIENT_MEMBERS)

@@ -10,6 +10,12 @@
 ///
 /// Carriers are plain aggregates whose member names are the wire names. Nullable carriers are
 /// `std::optional`; nullable strings, arrays and maps read `null` as empty.
+///
+/// Every carrier is described with `SO_ERPSYNC_DESCRIBE(type, WireName, (members...))`, which
+/// also gives it its wire type name (`wire_type_name(type const*)`, found by ADL: the CLI's help
+/// and the SOAP encoding use it). Carriers derived from the WebAPI's abstract `Carrier` end with
+/// `SO_ERPSYNC_CARRIER_MEMBERS` and are described with `SO_ERPSYNC_DESCRIBE_CARRIER`, which adds
+/// its two members (`TableRight`, `FieldProperties`) to the description.
 
 #include <superoffice/erpsync/enums.hpp>
 
@@ -19,6 +25,27 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+
+/// Describes `type` (members in wire order) and names it `WireName` on the wire.
+#define SO_ERPSYNC_DESCRIBE(type, WireName, members)                                                         \
+    BOOST_DESCRIBE_STRUCT(type, (), members)                                                                 \
+    [[maybe_unused]] inline constexpr std::string_view wire_type_name(type const*) noexcept {                \
+        return #WireName;                                                                                    \
+    }
+
+#define SO_ERPSYNC_DETAIL_UNPAREN(...) __VA_ARGS__
+
+/// The members every ErpSync carrier inherits from the WebAPI's `Carrier`: put last.
+#define SO_ERPSYNC_CARRIER_MEMBERS                                                                           \
+    /** Table-level rights, when the server sends them. */                                                   \
+    std::optional<::superoffice::erpsync::table_right> TableRight{};                                         \
+    /** Per-field rights and metadata, keyed by field name. */                                               \
+    ::superoffice::erpsync::field_property_map FieldProperties{};
+
+/// Describes a carrier declared with `SO_ERPSYNC_CARRIER_MEMBERS` last.
+#define SO_ERPSYNC_DESCRIBE_CARRIER(type, WireName, members)                                                 \
+    SO_ERPSYNC_DESCRIBE(type, WireName, (SO_ERPSYNC_DETAIL_UNPAREN members, TableRight, FieldProperties))
 
 namespace superoffice::erpsync {
 
@@ -27,7 +54,7 @@ struct table_right {
     table_right_mask Mask{};
     std::string Reason{};
 };
-BOOST_DESCRIBE_STRUCT(table_right, (), (Mask, Reason))
+SO_ERPSYNC_DESCRIBE(table_right, TableRight, (Mask, Reason))
 
 /// Field-level access right. `Reason` may be a resource id like `[SR_...]` unless a language
 /// header is sent.
@@ -35,7 +62,7 @@ struct field_right {
     field_right_mask Mask{};
     std::string Reason{};
 };
-BOOST_DESCRIBE_STRUCT(field_right, (), (Mask, Reason))
+SO_ERPSYNC_DESCRIBE(field_right, FieldRight, (Mask, Reason))
 
 /// Per-field metadata inside `FieldProperties`.
 struct field_property {
@@ -44,7 +71,7 @@ struct field_property {
     std::string FieldType{};
     std::int32_t FieldLength = 0;
 };
-BOOST_DESCRIBE_STRUCT(field_property, (), (FieldRight, FieldType, FieldLength))
+SO_ERPSYNC_DESCRIBE(field_property, FieldProperty, (FieldRight, FieldType, FieldLength))
 
 /// `FieldProperties`: field name to its rights, type and length.
 using field_property_map = std::map<std::string, field_property>;

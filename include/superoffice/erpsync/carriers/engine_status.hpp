@@ -9,6 +9,7 @@
 /// `erp_sync_engine_status`: the sync engine's run state.
 
 #include <superoffice/erpsync/carriers/common.hpp>
+#include <superoffice/erpsync/time.hpp>
 
 namespace superoffice::erpsync {
 
@@ -16,14 +17,12 @@ namespace superoffice::erpsync {
 struct erp_sync_engine_status {
     bool IsRunning = false;
     std::string StatusMessage{};
-    /// How often the engine runs, as the server wrote it. The WSDL says `xs:duration` (`PT5M`);
-    /// the JSON form is undocumented (.NET writes TimeSpan as `00:05:00`), so the text is kept.
-    std::string Interval{};
-    std::optional<table_right> TableRight{};
-    field_property_map FieldProperties{};
+    /// How often the engine runs. The WSDL says `xs:duration` (`PT5M`); .NET writes a TimeSpan in
+    /// JSON as `00:05:00`. Both are read; it is written back in the form it was read in.
+    time_span Interval{};
+    SO_ERPSYNC_CARRIER_MEMBERS
 };
-BOOST_DESCRIBE_STRUCT(erp_sync_engine_status, (),
-                      (IsRunning, StatusMessage, Interval, TableRight, FieldProperties))
+SO_ERPSYNC_DESCRIBE_CARRIER(erp_sync_engine_status, ErpSyncEngineStatus, (IsRunning, StatusMessage, Interval))
 
 } // namespace superoffice::erpsync
 

@@ -20,12 +20,10 @@ struct erp_sync_field_value {
     std::string DisplayValue{};
     bool SyncToCrm = false;
     bool SyncToErp = false;
-    std::optional<table_right> TableRight{};
-    field_property_map FieldProperties{};
+    SO_ERPSYNC_CARRIER_MEMBERS
 };
-BOOST_DESCRIBE_STRUCT(erp_sync_field_value, (),
-                      (DisplayName, CrmFieldKey, Value, DisplayValue, SyncToCrm, SyncToErp, TableRight,
-                       FieldProperties))
+SO_ERPSYNC_DESCRIBE_CARRIER(erp_sync_field_value, ErpSyncFieldValue,
+                            (DisplayName, CrmFieldKey, Value, DisplayValue, SyncToCrm, SyncToErp))
 
 } // namespace superoffice::erpsync
 

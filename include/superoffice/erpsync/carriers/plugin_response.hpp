@@ -21,21 +21,18 @@ namespace superoffice::erpsync {
 struct changed_data_item {
     std::string Tablename{};
     std::int32_t RecordId = 0;
-    std::optional<table_right> TableRight{};
-    field_property_map FieldProperties{};
+    SO_ERPSYNC_CARRIER_MEMBERS
 };
-BOOST_DESCRIBE_STRUCT(changed_data_item, (), (Tablename, RecordId, TableRight, FieldProperties))
+SO_ERPSYNC_DESCRIBE_CARRIER(changed_data_item, ChangedDataItem, (Tablename, RecordId))
 
 /// Records touched by an operation, which a client may want to reload.
 struct changed_data {
     std::vector<changed_data_item> AddedRecords{};
     std::vector<changed_data_item> UpdatedRecords{};
     std::vector<changed_data_item> DeletedRecords{};
-    std::optional<table_right> TableRight{};
-    field_property_map FieldProperties{};
+    SO_ERPSYNC_CARRIER_MEMBERS
 };
-BOOST_DESCRIBE_STRUCT(changed_data, (),
-                      (AddedRecords, UpdatedRecords, DeletedRecords, TableRight, FieldProperties))
+SO_ERPSYNC_DESCRIBE_CARRIER(changed_data, ChangedData, (AddedRecords, UpdatedRecords, DeletedRecords))
 
 /// The outcome of a sync or resync request, with user and technical explanations.
 ///
@@ -51,12 +48,10 @@ struct plugin_response {
     std::optional<changed_data> Changes{};
     /// Only sent by newer servers.
     std::optional<quote_status> Status{};
-    std::optional<table_right> TableRight{};
-    field_property_map FieldProperties{};
+    SO_ERPSYNC_CARRIER_MEMBERS
 };
-BOOST_DESCRIBE_STRUCT(plugin_response, (),
-                      (IsOk, UserExplanation, TechExplanation, ErrorCode, Changes, Status, TableRight,
-                       FieldProperties))
+SO_ERPSYNC_DESCRIBE_CARRIER(plugin_response, PluginResponse,
+                            (IsOk, UserExplanation, TechExplanation, ErrorCode, Changes, Status))
 
 /// Returns `error::plugin_failed` when `r.IsOk` is false (filling `diag` with the `ErrorCode` and
 /// both explanations), or an empty code.

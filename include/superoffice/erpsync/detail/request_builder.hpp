@@ -9,6 +9,7 @@
 // HTTP request of one call. No I/O here, so all of it is unit tested directly.
 
 #include <superoffice/erpsync/client_config.hpp>
+#include <superoffice/erpsync/detail/query_params.hpp>
 #include <superoffice/erpsync/error.hpp>
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
@@ -124,25 +125,6 @@ inline std::string base64(std::string_view in) {
     return out;
 }
 
-/// Percent-encodes a query parameter value, keeping unreserved characters and `,` `/`.
-inline std::string encode_query_value(std::string_view v) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (char ch : v) {
-        auto c = static_cast<unsigned char>(ch);
-        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                    c == '.' || c == '_' || c == '~' || c == ',' || c == '/';
-        if (keep) {
-            out += ch;
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 using header_list = std::vector<std::pair<std::string, std::string>>;
 
 /// A header added after validation; the message names the header, never its value (secrets).
@@ -233,13 +215,16 @@ error_code build_request(prepared_config const& pc, request_t<Op> const& body, c
     target += pc.endpoint.path_prefix;
     target += "/api/v1/Agents/ErpSync/";
     target += Op::name;
+    if constexpr (Op::request_travels == request_kind::query)
+        if (auto e = append_query(body, target, diag))
+            return e;
     if (!opt.select.empty()) {
         if (!valid_header_value(opt.select)) {
             if (diag)
                 diag->client_message = "$select contains CR, LF or NUL; nothing was sent";
             return error::invalid_header_value;
         }
-        target += "?$select=";
+        target += Op::request_travels == request_kind::query ? "&$select=" : "?$select=";
         target += encode_query_value(opt.select);
     }
     req = http_request(http::verb::post, target, 11);

@@ -111,6 +111,26 @@ error_code decode_response(unsigned status, std::string_view body, R* out, diagn
         };
         if (t.empty())
             return null_result();
+        // An object where a bare value, an array or a map is expected: the agents' error object?
+        // For maps only when every key is one of the error object's (`Message`, `MessageDetail`,
+        // ...): a configuration map may well hold a key named `Message`.
+        if constexpr (!is_described_struct_v<R>) {
+            if (t.front() == '{') {
+                diagnostics probe;
+                bool is_error = read_server_error(t, &probe);
+                if constexpr (is_string_map_v<R>) {
+                    server_error e;
+                    parse_info all;
+                    is_error = is_error && !parse_into(t, e, nullptr, {}, &all) &&
+                               all.root_keys == all.root_known_keys;
+                }
+                if (is_error) {
+                    if (diag)
+                        diag->server = std::move(probe.server);
+                    return agent_error();
+                }
+            }
+        }
         parse_info info;
         if (auto ec = parse_into(t, *out, diag, {}, &info)) {
             if (diag) {
@@ -119,9 +139,13 @@ error_code decode_response(unsigned status, std::string_view body, R* out, diagn
             }
             return ec;
         }
-        if (info.root_null)
-            return null_result();
-        if (info.root_keys > 0 && info.root_known_keys == 0) {
+        if (info.root_null) {
+            if constexpr (is_vector_v<R> || is_string_map_v<R>)
+                return {}; // a null list is an empty one
+            else
+                return null_result();
+        }
+        if (is_described_struct_v<R> && info.root_keys > 0 && info.root_known_keys == 0) {
             diagnostics probe;
             if (read_server_error(t, &probe)) {
                 if (diag)

@@ -7,6 +7,8 @@
 
 // The composed operation behind every call: take or open a connection (resolve, connect, TLS),
 // write the prepared request, read the response, return the connection to the pool, decode.
+// The transport (`exchange`) is one non-template class shared by all operations; only the
+// decoding is per operation, which keeps a translation unit calling many operations small.
 // A reused keep-alive connection that fails before any response byte arrives is replaced once,
 // transparently: for every operation when the write failed or the server closed the connection
 // cleanly without answering; after a reset, for retry-safe operations only.
@@ -58,9 +60,8 @@ inline error_code classify_io_error(error_code const& ec, error fallback, bool d
     return fallback;
 }
 
-template <class Op>
-struct call_data {
-    using R = response_t<Op>;
+/// Everything one HTTP exchange needs and produces. Not specific to an operation.
+struct exchange_data {
     http_request req;
     std::optional<boost::beast::http::response_parser<boost::beast::http::string_body>> parser;
     std::unique_ptr<connection> conn;
@@ -70,72 +71,87 @@ struct call_data {
     std::chrono::steady_clock::time_point deadline; // set when the operation starts
     error_code build_error;
     diagnostics* diag = nullptr;
+    bool retry_safe = false;
     bool retried = false;
-    std::conditional_t<std::is_void_v<R>, char, R> result{};
+    unsigned status = 0; // the response, once read
+    std::string body;
 };
 
-template <class Op>
-class call_op {
-public:
-    call_op(std::shared_ptr<client_state> st, std::unique_ptr<call_data<Op>> d)
-        : st_(std::move(st)), d_(std::move(d)) {}
+/// A move-only, type-erased `void(error_code, exchange_data&)` callback: the operation-specific
+/// part (decoding, completing the caller's handler) behind the shared transport.
+class exchange_completion {
+    struct base {
+        virtual ~base() = default;
+        virtual void call(error_code, exchange_data&) = 0;
+    };
+    template <class F>
+    struct impl final : base {
+        explicit impl(F&& f) : f(std::move(f)) {}
+        void call(error_code ec, exchange_data& d) override { f(ec, d); }
+        F f;
+    };
+    std::unique_ptr<base> p_;
 
-    template <class Self>
-    void operator()(Self& self, error_code ec = {}, std::size_t = 0) {
-        step(self, ec);
+public:
+    exchange_completion() = default;
+    template <class F>
+    explicit exchange_completion(F f) : p_(std::make_unique<impl<F>>(std::move(f))) {}
+    void operator()(error_code ec, exchange_data& d) {
+        auto p = std::move(p_); // once
+        p->call(ec, d);
     }
-    template <class Self>
-    void operator()(Self& self, error_code ec, boost::asio::ip::tcp::resolver::results_type r) {
-        if (d_->resolve_timer)
-            d_->resolve_timer->cancel();
-        if (!ec)
-            st_->endpoints = std::move(r);
-        step(self, ec);
-    }
-    template <class Self>
-    void operator()(Self& self, error_code ec, boost::asio::ip::tcp::endpoint) {
-        step(self, ec);
+};
+
+/// The transport of every call: take or open a connection (resolve, connect, TLS), write the
+/// prepared request, read the response, return the connection to the pool. One class for all
+/// operations, so that the state machine is compiled once, not once per operation.
+class exchange : public std::enable_shared_from_this<exchange> {
+public:
+    explicit exchange(std::shared_ptr<client_state> st) : st_(std::move(st)) {}
+
+    /// The request and settings, filled before `start`.
+    exchange_data& data() noexcept { return d_; }
+
+    void start(exchange_completion done) {
+        done_ = std::move(done);
+        d_.deadline = std::chrono::steady_clock::now() + d_.timeout; // deferred ops start late
+        step({});
     }
 
 private:
-    bool deadline_passed() const { return std::chrono::steady_clock::now() >= d_->deadline; }
+    auto resume() {
+        return [self = shared_from_this()](error_code ec, auto&&...) { self->step(ec); };
+    }
 
-    template <class Self>
-    void fail(Self& self, error_code ec, error_code cause, char const* what) {
-        if (d_->conn) {
-            d_->conn->close();
-            d_->conn.reset();
+    bool deadline_passed() const { return std::chrono::steady_clock::now() >= d_.deadline; }
+
+    void fail(error_code ec, error_code cause, char const* what) {
+        if (d_.conn) {
+            d_.conn->close();
+            d_.conn.reset();
         }
-        if (d_->diag) {
-            if (d_->diag->client_message.empty())
-                d_->diag->client_message = what;
+        if (d_.diag) {
+            if (d_.diag->client_message.empty())
+                d_.diag->client_message = what;
             if (cause != ec)
-                d_->diag->underlying = cause;
+                d_.diag->underlying = cause;
         }
-        finish(self, ec);
+        finish(ec);
     }
 
-    template <class Self>
-    void finish(Self& self, error_code ec) {
-        auto d = std::move(d_);
+    void finish(error_code ec) {
         auto st = std::move(st_);
-        if constexpr (std::is_void_v<response_t<Op>>)
-            self.complete(ec);
-        else
-            self.complete(ec, ec ? response_t<Op>{} : std::move(d->result)); // no half-filled results
+        done_(ec, d_);
     }
 
-    template <class Self>
-    void step(Self& self, error_code ec) {
+    void step(error_code ec) {
         namespace http = boost::beast::http;
         namespace asio = boost::asio;
-        auto& d = *d_;
+        auto& d = d_;
         BOOST_ASIO_CORO_REENTER(coro_) {
-            d.deadline = std::chrono::steady_clock::now() + d.timeout; // deferred ops start late
-
             if (d.build_error) {
-                BOOST_ASIO_CORO_YIELD asio::post(st_->ex, std::move(self));
-                return finish(self, d.build_error);
+                BOOST_ASIO_CORO_YIELD asio::post(st_->ex, [self = shared_from_this()] { self->step({}); });
+                return finish(d.build_error);
             }
             for (;;) {
                 d.conn = st_->take_idle();
@@ -151,16 +167,24 @@ private:
                                         p->cancel();
                             });
                         BOOST_ASIO_CORO_YIELD d.resolver->async_resolve(
-                            st_->pc.endpoint.host, st_->pc.endpoint.port, std::move(self));
+                            st_->pc.endpoint.host, st_->pc.endpoint.port,
+                            [self = shared_from_this()](error_code e,
+                                                        asio::ip::tcp::resolver::results_type r) {
+                                if (self->d_.resolve_timer)
+                                    self->d_.resolve_timer->cancel();
+                                if (!e)
+                                    self->st_->endpoints = std::move(r);
+                                self->step(e);
+                            });
                         if (ec)
-                            return fail(self, classify_io_error(ec, error::resolve_failed, deadline_passed()),
-                                        ec, "could not resolve the host name");
+                            return fail(classify_io_error(ec, error::resolve_failed, deadline_passed()), ec,
+                                        "could not resolve the host name");
                     }
                     d.conn->tcp().expires_at(d.deadline);
-                    BOOST_ASIO_CORO_YIELD d.conn->tcp().async_connect(*st_->endpoints, std::move(self));
+                    BOOST_ASIO_CORO_YIELD d.conn->tcp().async_connect(*st_->endpoints, resume());
                     if (ec) {
                         st_->endpoints.reset();
-                        return fail(self, classify_io_error(ec, error::connect_failed, deadline_passed()), ec,
+                        return fail(classify_io_error(ec, error::connect_failed, deadline_passed()), ec,
                                     "could not connect");
                     }
                     if (d.conn->tls) {
@@ -173,22 +197,20 @@ private:
                         if (!st_->pc.endpoint.host_is_ip &&
                             !SSL_set_tlsext_host_name(d.conn->tls->native_handle(),
                                                       st_->pc.endpoint.host.c_str()))
-                            return fail(self, error::tls_handshake_failed,
+                            return fail(error::tls_handshake_failed,
                                         error_code(static_cast<int>(::ERR_get_error()),
                                                    asio::error::get_ssl_category()),
                                         "could not set the TLS server name (SNI)");
                         d.conn->tcp().expires_at(d.deadline);
                         BOOST_ASIO_CORO_YIELD d.conn->tls->async_handshake(asio::ssl::stream_base::client,
-                                                                           std::move(self));
+                                                                           resume());
                         if (ec)
-                            return fail(self,
-                                        classify_io_error(ec, error::tls_handshake_failed, deadline_passed()),
+                            return fail(classify_io_error(ec, error::tls_handshake_failed, deadline_passed()),
                                         ec, "the TLS handshake failed");
                     }
                 }
                 d.conn->tcp().expires_at(d.deadline);
-                BOOST_ASIO_CORO_YIELD d.conn->visit(
-                    [&](auto& s) { http::async_write(s, d.req, std::move(self)); });
+                BOOST_ASIO_CORO_YIELD d.conn->visit([&](auto& s) { http::async_write(s, d.req, resume()); });
                 if (ec) {
                     if (d.conn->reused && !d.retried && ec != asio::error::operation_aborted &&
                         ec != boost::beast::error::timeout && !deadline_passed()) {
@@ -196,14 +218,14 @@ private:
                         d.conn->close();
                         continue;
                     }
-                    return fail(self, classify_io_error(ec, error::transport_failed, deadline_passed()), ec,
+                    return fail(classify_io_error(ec, error::transport_failed, deadline_passed()), ec,
                                 "could not send the request");
                 }
                 d.parser.emplace();
                 d.parser->header_limit(64 * 1024);
                 d.parser->body_limit(st_->cfg.max_body_size);
                 BOOST_ASIO_CORO_YIELD d.conn->visit(
-                    [&](auto& s) { http::async_read(s, d.conn->buffer, *d.parser, std::move(self)); });
+                    [&](auto& s) { http::async_read(s, d.conn->buffer, *d.parser, resume()); });
                 if (ec) {
                     // A reused connection that ends before any byte of the response: the server closed
                     // it while idle, racing our request. A clean close (FIN, no byte read) means it
@@ -211,15 +233,15 @@ private:
                     // Go's net/http and browsers); after a reset only retry-safe operations are.
                     if (d.conn->reused && !d.retried && !d.parser->got_some() && !deadline_passed() &&
                         (ec == http::error::end_of_stream ||
-                         (Op::retry_safe && classify_io_error(ec, error::transport_failed, false) ==
-                                                error::connection_closed))) {
+                         (d.retry_safe && classify_io_error(ec, error::transport_failed, false) ==
+                                              error::connection_closed))) {
                         d.retried = true;
                         d.conn->close();
                         continue;
                     }
                     if (d.diag)
                         d.diag->http_status = d.parser->is_header_done() ? d.parser->get().result_int() : 0;
-                    return fail(self, classify_io_error(ec, error::transport_failed, deadline_passed()), ec,
+                    return fail(classify_io_error(ec, error::transport_failed, deadline_passed()), ec,
                                 "could not read the response");
                 }
                 break;
@@ -240,19 +262,46 @@ private:
                     d.conn->close();
                     d.conn.reset();
                 }
-                error_code dec;
-                if constexpr (std::is_void_v<response_t<Op>>)
-                    dec = decode_response<void>(res.result_int(), res.body(), nullptr, d.diag);
-                else
-                    dec = decode_response(res.result_int(), res.body(), &d.result, d.diag);
-                return finish(self, dec);
+                d.status = st;
+                d.body = std::move(res.body());
+                return finish({});
             }
         }
     }
 
     std::shared_ptr<client_state> st_;
-    std::unique_ptr<call_data<Op>> d_;
+    exchange_data d_;
+    exchange_completion done_;
     boost::asio::coroutine coro_;
+};
+
+/// The operation-specific part of a call, for `async_compose`: starts the shared exchange and
+/// decodes its response into `response_t<Op>`.
+template <class Op>
+class call_op {
+public:
+    explicit call_op(std::shared_ptr<exchange> x) : x_(std::move(x)) {}
+
+    template <class Self>
+    void operator()(Self& self) {
+        auto x = std::move(x_);
+        x->start(exchange_completion([self = std::move(self)](error_code ec, exchange_data& d) mutable {
+            using R = response_t<Op>;
+            if constexpr (std::is_void_v<R>) {
+                if (!ec)
+                    ec = decode_response<void>(d.status, d.body, nullptr, d.diag);
+                self.complete(ec);
+            } else {
+                R r{};
+                if (!ec)
+                    ec = decode_response(d.status, d.body, &r, d.diag);
+                self.complete(ec, ec ? R{} : std::move(r)); // no half-filled results
+            }
+        }));
+    }
+
+private:
+    std::shared_ptr<exchange> x_;
 };
 
 } // namespace superoffice::erpsync::detail

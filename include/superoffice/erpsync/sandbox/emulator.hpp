@@ -9,21 +9,47 @@
 /// `emulator`: the ErpSync agent's behaviour over the sandbox state, one `run` overload per
 /// operation. Transport-free: the server decodes, calls `run`, encodes.
 ///
-/// Rules emulated:
+/// Answers, as the Agents documentation describes them:
+/// - Fetching one thing by id (`GetConnection`, `GetErpSyncConnectorEntity`,
+///   `GetActorTypeMapping`, `GetDefaultValueInfo`, `GetConnectionListMappings`,
+///   `GetErpSyncConnectionSummary`) answers `null` when it does not exist.
+/// - Any other call naming something that does not exist, or with invalid parameters, answers
+///   200 with the agents' error object `{Message, MessageDetail}` (`agent_fault`) and changes
+///   nothing. Exceptions: `CanDeleteErpSyncConnectorEntity` answers `ErrorNotFound`;
+///   `TestConnectorUrl` answers `ErrorNotFound` for a URL no connector has; the `ForceResync*`
+///   calls answer a `PluginResponse` with `IsOk: false` and an `ErrorCode`; `TryConnectActor`,
+///   `CreateActorLink`, `CreateErpActorFromCrm` answer `false` when the link cannot be made.
+///
+/// Rules:
+/// - Field values move through the connection's mapping for the actor type: ERP -> CRM for rows
+///   with `SyncToCrm`, CRM -> ERP for rows with `SyncToErp`. No (or an inactive) mapping: every
+///   field by name, both ways.
 /// - ForceResync*: the connection (0 = CRM) is the source. Each record is pulled from the source
-///   into the CRM, then pushed from the CRM to the record's actors on every other connection.
-///   CRM records whose fields changed are reported in `Changes.UpdatedRecords`. Unknown
-///   connections, ids or keys give `IsOk: false` with `ErrorCode` and change nothing.
-/// - The NoBlankValues variants never overwrite a non-blank value with a blank one.
-/// - ConnectActor links a CRM record to an ERP actor (creating the actor when the key is new),
-///   replacing earlier links of either side on that connection, then applies the FieldValues
-///   (`SyncToCrm` to the CRM record, `SyncToErp` to the actor). Invalid parameters give the
-///   agents' 200 `{Message, MessageDetail}` answer.
-/// - GetEngineStatus reports the engine state.
+///   into the CRM, then pushed from the CRM to the record's actors on every other active
+///   connection. CRM records whose fields changed are reported in `Changes.UpdatedRecords`. The
+///   NoBlankValues variants never overwrite a non-blank value with a blank one.
+/// - ForceResyncBatchTask queues the resync; the engine applies the queue on its next run
+///   (`run_engine`, called by the server every `Interval` while the engine runs).
+/// - SyncAll pulls every link of the active, auto-synced connections into the CRM (lowest
+///   priority first, so the highest priority connection's values win), then pushes the CRM to
+///   them. ForceSyncAll does the same for every active connection. The engine's run is the
+///   queue, then SyncAll.
+/// - ConnectActor / TryConnectActor link a CRM record to an ERP actor (created when the key is
+///   new), replacing earlier links of either side on that connection, apply the `FieldValues`
+///   (`SyncToCrm` to the CRM record, `SyncToErp` to the actor through the mapping) and the
+///   default values of blank ERP fields (`FirstSyncDefaultValue` for a new actor when set).
+///   A mandatory ERP field left blank refuses the link.
+/// - Connectors: `CanDelete...` answers `ErrorConnectorHasConnections` while a connection that
+///   is not deleted uses the connector; deleting such a connector is refused.
+/// - Connections: `SaveConnection` with id 0 creates (copying the connector's schema), otherwise
+///   updates; `DeleteConnection` marks deleted and inactive; `GetAllConnections` leaves out
+///   `ConfigFields` (and deleted connections unless asked). A connection test succeeds when the
+///   connector exists and every mandatory configuration field has a value.
 ///
 /// @par Thread safety
 /// Not synchronised; the server serialises calls.
 
+#include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/sandbox/state.hpp>
 
@@ -52,35 +78,12 @@ public:
 
     explicit emulator(seed const& s = default_seed()) { load(s); }
 
-    /// Replaces the whole state.
+    /// Replaces the whole state. Throws `std::invalid_argument` for an inconsistent seed (a link
+    /// to something unknown, a field id used twice, a default value for no field).
     void load(seed const& s) {
-        crm_.clear();
-        conns_.clear();
-        ik_of_.clear();
-        crm_of_ik_.clear();
-        next_ik_ = 1;
-        for (auto const& r : s.CrmRecords)
-            crm_[{r.Type, r.Id}] = r.Fields;
-        for (auto const& c : s.Connections) {
-            auto& cs = conns_[c.Id];
-            cs.name = c.Name;
-            cs.active = c.Active;
-            cs.actor_types = c.ActorTypes;
-            for (auto const& a : c.Actors)
-                cs.actors[{a.Type, a.Key}] = a.Fields;
-        }
-        for (auto const& l : s.Links) {
-            auto it = conns_.find(l.ConnectionId);
-            if (it == conns_.end())
-                throw std::invalid_argument("seed: link to unknown connection " +
-                                            std::to_string(l.ConnectionId));
-            crm_key ck{l.CrmType, l.CrmId};
-            if (!crm_.count(ck))
-                throw std::invalid_argument("seed: link to unknown CRM record " + std::to_string(l.CrmId));
-            it->second.actors.try_emplace({l.ErpType, l.ErpKey});
-            link_records(it->second, ck, {l.ErpType, l.ErpKey});
-        }
-        engine_ = s.Engine;
+        emulator fresh(nullptr);
+        fresh.load_into(s);
+        *this = std::move(fresh);
     }
 
     /// The whole state, in seed form.
@@ -88,14 +91,20 @@ public:
         seed s;
         for (auto const& [k, f] : crm_)
             s.CrmRecords.push_back(crm_record{k.first, k.second, f});
+        for (auto const& [id, c] : connectors_)
+            s.Connectors.push_back(c);
         for (auto const& [id, c] : conns_) {
-            connection out{id, c.name, c.active, c.actor_types, {}};
+            connection out = c.def;
+            out.Actors.clear();
             for (auto const& [k, f] : c.actors)
                 out.Actors.push_back(erp_actor{k.first, k.second, f});
             s.Connections.push_back(std::move(out));
             for (auto const& [ck, ek] : c.crm_to_erp)
                 s.Links.push_back(link{id, ck.first, ck.second, ek.first, ek.second});
         }
+        for (auto const& [id, d] : defaults_)
+            s.DefaultValues.push_back(d);
+        s.SyncPriorities = priorities_;
         s.Engine = engine_;
         return s;
     }
@@ -105,8 +114,7 @@ public:
         auto it = crm_.find({t, id});
         if (it == crm_.end())
             return std::nullopt;
-        auto f = it->second.find(field);
-        return f == it->second.end() ? std::nullopt : std::optional<std::string>(f->second);
+        return lookup(it->second, field);
     }
     std::optional<std::string> erp_field(std::int32_t conn, erp_actor_type t, std::string const& key,
                                          std::string const& field) const {
@@ -116,8 +124,7 @@ public:
         auto a = c->second.actors.find({t, key});
         if (a == c->second.actors.end())
             return std::nullopt;
-        auto f = a->second.find(field);
-        return f == a->second.end() ? std::nullopt : std::optional<std::string>(f->second);
+        return lookup(a->second, field);
     }
     /// The internal key id of a linked CRM record.
     std::optional<std::int32_t> internal_key(crm_actor_type t, std::int32_t id) const {
@@ -132,9 +139,192 @@ public:
         auto l = c->second.crm_to_erp.find({t, id});
         return l == c->second.crm_to_erp.end() ? std::nullopt : std::optional<erp_key>(l->second);
     }
+    /// The keys of a connection's actors of one type.
+    std::vector<std::string> actor_keys(std::int32_t conn, erp_actor_type t) const {
+        std::vector<std::string> out;
+        if (auto c = conns_.find(conn); c != conns_.end())
+            for (auto const& [k, f] : c->second.actors)
+                if (k.first == t)
+                    out.push_back(k.second);
+        return out;
+    }
+    /// How often `ValidateArchiveColumnConfig` reset a list owner's columns on a connection.
+    int archive_resets(std::int32_t conn, std::string const& list_owner) const {
+        auto it = archive_resets_.find({conn, list_owner});
+        return it == archive_resets_.end() ? 0 : it->second;
+    }
     engine& engine_state() noexcept { return engine_; }
+    engine const& engine_state() const noexcept { return engine_; }
 
-    // --- operations -----------------------------------------------------------------------
+    /// One run of the sync engine: the queued resyncs, then SyncAll. Nothing while it is stopped.
+    /// Returns whether it ran.
+    bool run_engine() {
+        if (!engine_.IsRunning)
+            return false;
+        auto queue = std::move(engine_.Queue);
+        engine_.Queue.clear();
+        std::size_t failed = 0;
+        for (auto const& r : queue)
+            if (!resync_internal(r, false).IsOk)
+                ++failed;
+        sync(true);
+        ++engine_.Runs;
+        engine_.StatusMessage = "Last run applied " + std::to_string(queue.size() - failed) + " of " +
+                                std::to_string(queue.size()) + " queued resync(s)";
+        return true;
+    }
+
+    // --- links ----------------------------------------------------------------------------
+    bool run(ops::break_actor_link, break_actor_link_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        auto l = cs.crm_to_erp.find({r.CrmActorType, r.CrmRecordId});
+        if (l == cs.crm_to_erp.end())
+            return false;
+        cs.erp_to_crm.erase(l->second);
+        cs.crm_to_erp.erase(l);
+        return true;
+    }
+    void run(ops::connect_actor, connect_actor_request const& r) { connect(r, false); }
+    bool run(ops::try_connect_actor, connect_actor_request const& r) { return connect(r, true); }
+    bool run(ops::create_actor_link, create_actor_link_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        crm_key ck{r.CrmActorType, r.CrmRecordId};
+        erp_key ek{r.ErpActorType, r.ErpKey};
+        if (!crm_.count(ck) || !cs.actors.count(ek))
+            return false;
+        link_records(cs, ck, ek);
+        return true;
+    }
+    bool run(ops::create_erp_actor_from_crm, create_erp_actor_from_crm_request const& r) {
+        auto& cs = conn(r.ConnectionId);
+        crm_key ck{r.CrmActorType, r.CrmEntityId};
+        auto rec = crm_.find(ck);
+        if (rec == crm_.end() || cs.crm_to_erp.count(ck) || !offers(cs, r.ErpActorType))
+            return false;
+        field_values fields;
+        push(cs, r.ErpActorType, rec->second, fields, false);
+        for (auto const& [k, v] : r.ErpFieldKeyValues)
+            fields[k] = v;
+        apply_defaults(cs, r.ErpActorType, fields, true);
+        if (!missing_mandatory(cs, r.ErpActorType, fields).empty())
+            return false;
+        erp_key ek{r.ErpActorType, new_actor_key(cs, r.ErpActorType)};
+        cs.actors[ek] = std::move(fields);
+        link_records(cs, ck, ek);
+        return true;
+    }
+    std::vector<erp_connection_data> run(ops::get_connections_and_display_fields,
+                                         crm_entity_request const& r) {
+        crm_key ck{r.CrmActorType, r.EntityId};
+        if (!crm_.count(ck))
+            fault("CRM record " + std::to_string(r.EntityId) + " of that CrmActorType does not exist");
+        std::vector<erp_connection_data> out;
+        for (auto const& [id, cs] : conns_) {
+            if (cs.def.Deleted)
+                continue;
+            erp_connection_data d;
+            d.ErpConnectionId = id;
+            d.ConnectionName = cs.def.Name;
+            d.CrmActorType = r.CrmActorType;
+            auto l = cs.crm_to_erp.find(ck);
+            d.Connected = l != cs.crm_to_erp.end();
+            if (d.Connected)
+                d.ErpActorType = l->second.first;
+            for (auto const& m : cs.def.Mappings)
+                if (m.ActorTypeCrm == r.CrmActorType)
+                    d.ErpActorTypes.push_back(m.ActorTypeErp);
+            if (!d.Connected && !d.ErpActorTypes.empty())
+                d.ErpActorType = d.ErpActorTypes.front();
+            if (auto m = mapping(cs, d.ErpActorType))
+                for (auto const& f : m->FieldMappings)
+                    if (f.ShowInGui)
+                        d.ErpFields.push_back(metadata(f, static_cast<std::int32_t>(d.ErpFields.size())));
+            out.push_back(std::move(d));
+        }
+        return out;
+    }
+    bool run(ops::supports_advanced_search, erp_actor_type_request const& r) {
+        auto m = mapping(conn(r.ErpConnectionId), r.ErpActorType);
+        return m && std::any_of(m->FieldMappings.begin(), m->FieldMappings.end(),
+                                [](auto const& f) { return f.ShowInSearch; });
+    }
+
+    // --- field values ---------------------------------------------------------------------
+    std::vector<erp_sync_field_value> run(ops::get_field_values_from_crm, crm_field_values_request const& r) {
+        auto rec = crm_.find({r.ActorTypeCrm, r.RecordId});
+        if (rec == crm_.end())
+            fault("CRM record " + std::to_string(r.RecordId) + " of that ActorTypeCrm does not exist");
+        std::vector<erp_sync_field_value> out;
+        for (auto const& [k, v] : rec->second) {
+            erp_sync_field_value f;
+            f.DisplayName = k;
+            f.CrmFieldKey = k;
+            f.Value = f.DisplayValue = v;
+            out.push_back(std::move(f));
+        }
+        return out;
+    }
+    std::vector<erp_sync_field_value> run(ops::get_field_values_from_erp,
+                                          erp_actor_field_values_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        auto a = cs.actors.find({r.ActorTypeErp, r.ErpKey});
+        if (a == cs.actors.end())
+            fault("ERP actor '" + r.ErpKey + "' of that ActorTypeErp does not exist");
+        std::vector<erp_sync_field_value> out;
+        auto const* m = mapping(cs, r.ActorTypeErp);
+        for (auto const& [k, v] : a->second) {
+            erp_sync_field_value f;
+            f.DisplayName = f.CrmFieldKey = k;
+            f.SyncToCrm = f.SyncToErp = true;
+            if (m) {
+                auto row = std::find_if(m->FieldMappings.begin(), m->FieldMappings.end(),
+                                        [&](auto const& x) { return x.ErpFieldKey == k; });
+                f.SyncToCrm = f.SyncToErp = false;
+                f.CrmFieldKey.clear();
+                if (row != m->FieldMappings.end()) {
+                    f.DisplayName = row->ErpDisplayName;
+                    f.CrmFieldKey = row->CrmFieldKey;
+                    f.SyncToCrm = row->SyncToCrm;
+                    f.SyncToErp = row->SyncToErp;
+                }
+            }
+            f.Value = f.DisplayValue = v;
+            out.push_back(std::move(f));
+        }
+        return out;
+    }
+    std::vector<std::string> run(ops::get_erp_field_values, erp_field_values_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        auto l = cs.crm_to_erp.find({r.CrmActorType, r.EntityId});
+        if (l == cs.crm_to_erp.end())
+            fault("CRM record " + std::to_string(r.EntityId) + " is not linked on connection " +
+                  std::to_string(r.ErpConnectionId));
+        auto const& fields = cs.actors.at(l->second);
+        std::vector<std::string> out;
+        for (auto const& k : r.FieldKeys)
+            out.push_back(lookup(fields, k).value_or(""));
+        return out;
+    }
+    std::vector<field_metadata> run(ops::get_fields_for_new_erp_actor, erp_actor_type_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        auto const* m = mapping(cs, r.ErpActorType);
+        if (!m)
+            fault("connection " + std::to_string(r.ErpConnectionId) + " has no fields for that ErpActorType");
+        std::vector<field_metadata> out;
+        for (auto const& f : m->FieldMappings) {
+            auto md = metadata(f, static_cast<std::int32_t>(out.size()));
+            if (auto d = defaults_.find(f.ErpFieldId); d != defaults_.end()) {
+                md.DefaultValue = d->second.HasFirstSyncDefaultValue ? d->second.FirstSyncDefaultValue
+                                                                     : d->second.DefaultValue;
+                if (d->second.Mandatory)
+                    md.Access = field_access::Mandatory;
+            }
+            out.push_back(std::move(md));
+        }
+        return out;
+    }
+
+    // --- resync and sync ------------------------------------------------------------------
     plugin_response run(ops::force_resync, force_resync_request const& r) {
         return resync_internal(r, false);
     }
@@ -147,51 +337,662 @@ public:
     plugin_response run(ops::force_resync_external_no_blank_values, force_resync_external_request const& r) {
         return resync_external(r, true);
     }
+    void run(ops::force_resync_batch_task, force_resync_request const& r) {
+        if (r.ErpConnectionId != 0)
+            conn(r.ErpConnectionId);
+        if (r.InternalKeyIds.empty())
+            fault("InternalKeyIds is empty");
+        engine_.Queue.push_back(r);
+    }
+    plugin_response run(ops::sync_all, no_request const&) { return sync(true); }
+    plugin_response run(ops::force_sync_all, no_request const&) { return sync(false); }
 
-    void run(ops::connect_actor, connect_actor_request const& r) {
-        auto c = conns_.find(r.ErpConnectionId);
-        if (c == conns_.end())
-            throw agent_fault("The request is invalid.",
-                              "ErpConnectionId " + std::to_string(r.ErpConnectionId) + " does not exist");
-        crm_key ck{r.CrmActorType, r.CrmRecordId};
-        auto rec = crm_.find(ck);
-        if (rec == crm_.end())
-            throw agent_fault("The request is invalid.", "CRM record " + std::to_string(r.CrmRecordId) +
-                                                             " of that CrmActorType does not exist");
-        if (r.ErpKey.empty())
-            throw agent_fault("The request is invalid.", "ErpKey is empty");
-        auto& cs = c->second;
-        if (!cs.actor_types.empty() &&
-            std::find(cs.actor_types.begin(), cs.actor_types.end(), r.ErpActorType) == cs.actor_types.end())
-            throw agent_fault("The request is invalid.", "the connection does not sync that ErpActorType");
-        erp_key ek{r.ErpActorType, r.ErpKey};
-        auto& actor = cs.actors[ek];
-        link_records(cs, ck, ek);
-        for (auto const& v : r.FieldValues) {
-            if (v.SyncToCrm)
-                rec->second[v.CrmFieldKey] = v.Value;
-            if (v.SyncToErp)
-                actor[v.CrmFieldKey] = v.Value;
-        }
+    // --- engine ---------------------------------------------------------------------------
+    erp_sync_engine_status run(ops::get_engine_status, no_request const&) const { return engine_status(); }
+    erp_sync_engine_status run(ops::change_engine_status, engine_run_request const& r) {
+        if (engine_.IsRunning != r.Run)
+            engine_.StatusMessage = r.Run ? "Started" : "Stopped";
+        engine_.IsRunning = r.Run;
+        return engine_status();
+    }
+    void run(ops::change_engine_interval, engine_interval_request const& r) {
+        if (r.Interval.duration() <= ticks::zero())
+            fault("Interval must be positive");
+        engine_.Interval = r.Interval;
     }
 
-    erp_sync_engine_status run(ops::get_engine_status, no_request const&) const {
-        erp_sync_engine_status s;
-        s.IsRunning = engine_.IsRunning;
-        s.StatusMessage = engine_.StatusMessage;
-        s.Interval = engine_.Interval;
+    // --- connectors -----------------------------------------------------------------------
+    std::vector<list_item> run(ops::get_all_connectors, no_request const&) const {
+        std::vector<list_item> out;
+        for (auto const& [id, c] : connectors_)
+            if (!c.Deleted)
+                out.push_back(list_item{id, c.DisplayName, c.URL});
+        return out;
+    }
+    erp_sync_connector_entity run(ops::create_default_erp_sync_connector_entity, no_request const&) const {
+        erp_sync_connector_entity e;
+        e.DisplayName = "New connector";
+        e.URL = "http://";
+        return e;
+    }
+    std::optional<erp_sync_connector_entity> run(ops::get_erp_sync_connector_entity,
+                                                 get_connector_entity_request const& r) const {
+        auto c = connectors_.find(r.erpSyncConnectorEntityId);
+        if (c == connectors_.end())
+            return std::nullopt;
+        return entity(c->second);
+    }
+    erp_sync_connector_entity run(ops::save_erp_sync_connector_entity, erp_sync_connector_entity const& r) {
+        if (r.DisplayName.empty())
+            fault("DisplayName is empty");
+        if (r.ErpConnectorId == 0) {
+            connector c;
+            c.Id = connectors_.empty() ? 1 : connectors_.rbegin()->first + 1;
+            c.DisplayName = r.DisplayName;
+            c.URL = r.URL;
+            c.Deleted = r.Deleted;
+            return entity(connectors_[c.Id] = std::move(c));
+        }
+        auto& c = connector_by_id(r.ErpConnectorId);
+        c.DisplayName = r.DisplayName;
+        c.URL = r.URL;
+        c.Deleted = r.Deleted;
+        return entity(c);
+    }
+    erp_sync_response_code run(ops::can_delete_erp_sync_connector_entity,
+                               connector_id_request const& r) const {
+        if (!connectors_.count(r.ErpSyncConnectorId))
+            return erp_sync_response_code::ErrorNotFound;
+        return in_use(r.ErpSyncConnectorId) ? erp_sync_response_code::ErrorConnectorHasConnections
+                                            : erp_sync_response_code::NoError;
+    }
+    void run(ops::delete_erp_sync_connector_entity, delete_connector_entity_request const& r) {
+        connector_by_id(r.ErpSyncConnectorEntityId);
+        if (in_use(r.ErpSyncConnectorEntityId))
+            fault("ErrorConnectorHasConnections: connector " + std::to_string(r.ErpSyncConnectorEntityId) +
+                  " is used by a connection");
+        connectors_.erase(r.ErpSyncConnectorEntityId);
+    }
+    std::vector<field_metadata> run(ops::get_configuration_fields, connector_fields_request const& r) {
+        return connector_by_id(r.ErpConnectorId).ConfigFields;
+    }
+    erp_sync_response_code run(ops::test_connector_url, connector_url_request const& r) const {
+        for (auto const& [id, c] : connectors_)
+            if (!c.Deleted && detail::iequals(c.URL, r.Url))
+                return erp_sync_response_code::NoError;
+        return erp_sync_response_code::ErrorNotFound;
+    }
+
+    // --- connections ----------------------------------------------------------------------
+    std::vector<erp_connection> run(ops::get_all_connections, all_connections_request const& r) const {
+        std::vector<erp_connection> out;
+        for (auto const& [id, cs] : conns_)
+            if (r.IncludeDeleted || !cs.def.Deleted) {
+                out.push_back(carrier(cs));
+                out.back().ConfigFields.clear();
+            }
+        return out;
+    }
+    std::optional<erp_connection> run(ops::get_connection, erp_connection_id_request const& r) const {
+        auto c = conns_.find(r.ErpConnectionId);
+        if (c == conns_.end())
+            return std::nullopt;
+        return carrier(c->second);
+    }
+    erp_connection run(ops::save_connection, save_connection_request const& r) {
+        auto const& in = r.Connection;
+        if (in.DisplayName.empty())
+            fault("Connection.DisplayName is empty");
+        auto const& con = connector_by_id(in.ErpConnectorId);
+        conn_state* cs;
+        if (in.ErpConnectionId == 0) {
+            std::int32_t id = conns_.empty() ? 1 : conns_.rbegin()->first + 1;
+            cs = &conns_[id];
+            cs->def.Id = id;
+            cs->def.ConnectionGuid = "6f1c2a7e-0000-4000-8000-" + pad12(id);
+            cs->def.ConnectorId = con.Id;
+            copy_schema(*cs, con);
+        } else {
+            cs = &conn(in.ErpConnectionId);
+            if (cs->def.ConnectorId != in.ErpConnectorId)
+                fault("the connector of a connection cannot be changed");
+        }
+        auto& d = cs->def;
+        d.Name = in.DisplayName;
+        d.Description = in.DisplayDescription;
+        d.Active = in.Active;
+        d.Deleted = in.Deleted;
+        d.ConfigFields = in.ConfigFields;
+        d.AllAccess = in.AllAccess;
+        d.UserGroupAccessIds = in.UserGroupAccessIds;
+        d.AssociateAccessIds = in.AssociateAccessIds;
+        return carrier(*cs);
+    }
+    void run(ops::delete_connection, erp_connection_id_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        cs.def.Deleted = true;
+        cs.def.Active = false;
+    }
+    std::vector<std::string> run(ops::toggle_erp_connection_active, erp_connection_id_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        if (cs.def.Deleted)
+            fault("connection " + std::to_string(r.ErpConnectionId) + " is deleted");
+        cs.def.Active = !cs.def.Active;
+        return {"Connection '" + cs.def.Name + "' is now " + (cs.def.Active ? "active" : "inactive")};
+    }
+    bool run(ops::save_erp_connection_sync_priorities, sync_priorities_request const& r) {
+        std::set<std::int32_t> seen;
+        for (auto id : r.ErpConnectionIds) {
+            conn(id);
+            if (!seen.insert(id).second)
+                fault("connection " + std::to_string(id) + " is listed twice");
+        }
+        priorities_ = r.ErpConnectionIds;
+        return true;
+    }
+    std::map<std::string, std::string> run(ops::get_erp_connection_config_fields,
+                                           erp_connection_id_request const& r) {
+        return conn(r.ErpConnectionId).def.ConfigFields;
+    }
+    bool run(ops::test_connection_by_id, erp_connection_id_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        return config_complete(cs, cs.def.ConfigFields);
+    }
+    bool run(ops::test_connection_by_config, test_connection_config_request const& r) {
+        return config_complete(conn(r.ErpConnectionId), r.ConfigFields);
+    }
+    bool run(ops::update_connection_fields, erp_connection_id_request const& r) {
+        auto& cs = conn(r.ErpConnectionId);
+        auto c = connectors_.find(cs.def.ConnectorId);
+        if (c == connectors_.end() || c->second.Deleted)
+            return false;
+        copy_schema(cs, c->second);
+        return true;
+    }
+    std::optional<erp_sync_connection_summary> run(ops::get_erp_sync_connection_summary,
+                                                   connection_summary_request const& r) const {
+        auto c = conns_.find(r.ErpSyncConnectionId);
+        if (c == conns_.end())
+            return std::nullopt;
+        auto const& d = c->second.def;
+        erp_sync_connection_summary s;
+        s.DisplayName = d.Name;
+        s.DisplayDescription = d.Description;
+        s.Active = d.Active;
+        s.Deleted = d.Deleted;
+        s.LastSync = d.LastSync;
+        for (auto const& m : d.Mappings) {
+            erp_sync_actor_summary a;
+            a.ActorType = m.ActorTypeErp;
+            std::size_t defaults = 0;
+            for (auto const& f : m.FieldMappings) {
+                if (!f.CrmFieldKey.empty()) {
+                    a.HasMappings = true;
+                    if (!a.Mappings.empty())
+                        a.Mappings += ", ";
+                    a.Mappings += f.ErpFieldKey +
+                                  (f.SyncToCrm && f.SyncToErp ? " <-> "
+                                   : f.SyncToCrm              ? " -> "
+                                                              : " <- ") +
+                                  f.CrmFieldKey;
+                }
+                defaults += defaults_.count(f.ErpFieldId);
+            }
+            a.Defaults = std::to_string(defaults) + " default value(s)";
+            s.Actors.push_back(std::move(a));
+        }
         return s;
+    }
+
+    // --- mappings -------------------------------------------------------------------------
+    crm_actor_type run(ops::get_crm_actor_type, erp_actor_type_request const& r) {
+        auto const* m = mapping(conn(r.ErpConnectionId), r.ErpActorType, true);
+        return m ? m->ActorTypeCrm : crm_actor_type::Unknown;
+    }
+    std::optional<erp_sync_actor_type_mapping> run(ops::get_actor_type_mapping,
+                                                   actor_type_mapping_request const& r) const {
+        auto c = conns_.find(r.ErpConnectionId);
+        if (c == conns_.end())
+            return std::nullopt;
+        auto const* m = mapping(c->second, r.ActorType, true);
+        return m ? std::optional<erp_sync_actor_type_mapping>(*m) : std::nullopt;
+    }
+    erp_sync_actor_type_mapping run(ops::save_actor_type_mapping, save_actor_type_mapping_request const& r) {
+        auto const& in = r.Mapping;
+        auto& cs = conn(in.ErpConnectionId);
+        auto* m = mapping(cs, in.ActorTypeErp, true);
+        if (!m)
+            fault("connection " + std::to_string(in.ErpConnectionId) +
+                  " has no fields for that ActorTypeErp");
+        auto updated = *m;
+        for (auto const& row : in.FieldMappings) {
+            auto f = std::find_if(updated.FieldMappings.begin(), updated.FieldMappings.end(),
+                                  [&](auto const& x) { return x.ErpFieldId == row.ErpFieldId; });
+            if (f == updated.FieldMappings.end())
+                fault("ErpFieldId " + std::to_string(row.ErpFieldId) + " is not a field of that mapping");
+            f->CrmFieldKey = row.CrmFieldKey;
+            f->CrmDisplayName = row.CrmDisplayName;
+            f->CrmDisplayTooltip = row.CrmDisplayTooltip;
+            f->SyncToCrm = row.SyncToCrm;
+            f->SyncToErp = row.SyncToErp;
+            f->ShowInGui = row.ShowInGui;
+            f->ShowInSearch = row.ShowInSearch;
+            f->AlreadyMapped = !row.CrmFieldKey.empty();
+        }
+        updated.IsActive = in.IsActive;
+        updated.ActorTypeCrm = in.ActorTypeCrm;
+        *m = std::move(updated);
+        return *m;
+    }
+    void run(ops::move_erp_field_item, move_erp_field_request const& r) {
+        auto* m = mapping(conn(r.ErpConnectionId), r.ErpActorType, true);
+        if (!m)
+            fault("connection " + std::to_string(r.ErpConnectionId) + " has no fields for that ErpActorType");
+        auto& rows = m->FieldMappings;
+        auto it = std::find_if(rows.begin(), rows.end(),
+                               [&](auto const& x) { return x.ErpFieldId == r.ErpFieldId; });
+        if (it == rows.end())
+            fault("ErpFieldId " + std::to_string(r.ErpFieldId) + " is not a field of that mapping");
+        auto from = static_cast<std::int64_t>(it - rows.begin());
+        auto to = std::clamp<std::int64_t>(from + r.Direction, 0, static_cast<std::int64_t>(rows.size()) - 1);
+        auto row = std::move(*it);
+        rows.erase(it);
+        rows.insert(rows.begin() + to, std::move(row));
+    }
+    std::optional<erp_connection_list_mapping_container> run(ops::get_connection_list_mappings,
+                                                             erp_connection_id_request const& r) const {
+        auto c = conns_.find(r.ErpConnectionId);
+        if (c == conns_.end())
+            return std::nullopt;
+        return list_mappings(c->second);
+    }
+    erp_connection_list_mapping_container run(ops::save_connection_list_mappings,
+                                              save_list_mappings_request const& r) {
+        auto& cs = conn(r.ListMapping.ErpConnectionId);
+        for (auto const& lm : r.ListMapping.ErpListItemMappings) {
+            auto const* f = field(cs, lm.ErpFieldId);
+            if (!f || f->FieldType != field_metadata_type::List)
+                fault("ErpFieldId " + std::to_string(lm.ErpFieldId) + " is not a list field of connection " +
+                      std::to_string(cs.def.Id));
+        }
+        cs.def.ListMappings = r.ListMapping.ErpListItemMappings;
+        return list_mappings(cs);
+    }
+    std::optional<erp_sync_default_value> run(ops::get_default_value_info,
+                                              erp_field_id_request const& r) const {
+        if (auto d = defaults_.find(r.ErpFieldId); d != defaults_.end())
+            return d->second;
+        for (auto const& [id, cs] : conns_)
+            if (auto const* f = field(cs, r.ErpFieldId))
+                return describe_default(erp_sync_default_value{}, *f);
+        return std::nullopt;
+    }
+    erp_sync_default_value run(ops::save_default_value_info, save_default_value_request const& r) {
+        for (auto const& [id, cs] : conns_)
+            if (auto const* f = field(cs, r.ErpSyncDefaultValue.ErpFieldId))
+                return defaults_[f->ErpFieldId] = describe_default(r.ErpSyncDefaultValue, *f);
+        fault("ErpFieldId " + std::to_string(r.ErpSyncDefaultValue.ErpFieldId) + " does not exist");
+    }
+    void run(ops::validate_archive_column_config, archive_column_config_request const& r) {
+        conn(r.ErpConnectionId);
+        if (r.ListOwner.empty())
+            fault("ListOwner is empty");
+        ++archive_resets_[{r.ErpConnectionId, r.ListOwner}];
     }
 
 private:
     struct conn_state {
-        std::string name;
-        bool active = true;
-        std::vector<erp_actor_type> actor_types;
+        connection def; // everything but the actors
         std::map<erp_key, field_values> actors;
         std::map<crm_key, erp_key> crm_to_erp;
         std::map<erp_key, crm_key> erp_to_crm;
     };
+
+    explicit emulator(std::nullptr_t) {}
+
+    [[noreturn]] static void fault(std::string detail) {
+        throw agent_fault("The request is invalid.", std::move(detail));
+    }
+
+    static std::optional<std::string> lookup(field_values const& f, std::string const& key) {
+        auto it = f.find(key);
+        return it == f.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+
+    void load_into(seed const& s) {
+        for (auto const& c : s.Connectors)
+            if (!connectors_.emplace(c.Id, c).second)
+                throw std::invalid_argument("seed: connector " + std::to_string(c.Id) + " is listed twice");
+        for (auto const& r : s.CrmRecords)
+            crm_[{r.Type, r.Id}] = r.Fields;
+        std::int32_t max_field = 0;
+        for (auto const& c : s.Connections)
+            for (auto const& m : c.Mappings)
+                for (auto const& f : m.FieldMappings)
+                    max_field = std::max(max_field, f.ErpFieldId);
+        next_field_id_ = max_field + 1;
+        std::set<std::int32_t> field_ids;
+        for (auto const& c : s.Connections) {
+            auto [it, fresh] = conns_.try_emplace(c.Id);
+            if (!fresh)
+                throw std::invalid_argument("seed: connection " + std::to_string(c.Id) + " is listed twice");
+            auto& cs = it->second;
+            cs.def = c;
+            cs.def.Actors.clear();
+            for (auto& m : cs.def.Mappings) {
+                m.ErpConnectionId = c.Id;
+                for (auto& f : m.FieldMappings) {
+                    if (f.ErpFieldId == 0)
+                        f.ErpFieldId = next_field_id_++;
+                    if (!field_ids.insert(f.ErpFieldId).second)
+                        throw std::invalid_argument("seed: ErpFieldId " + std::to_string(f.ErpFieldId) +
+                                                    " is used twice");
+                }
+            }
+            for (auto const& a : c.Actors)
+                cs.actors[{a.Type, a.Key}] = a.Fields;
+        }
+        for (auto const& l : s.Links) {
+            auto it = conns_.find(l.ConnectionId);
+            if (it == conns_.end())
+                throw std::invalid_argument("seed: link to unknown connection " +
+                                            std::to_string(l.ConnectionId));
+            crm_key ck{l.CrmType, l.CrmId};
+            if (!crm_.count(ck))
+                throw std::invalid_argument("seed: link to unknown CRM record " + std::to_string(l.CrmId));
+            it->second.actors.try_emplace({l.ErpType, l.ErpKey});
+            link_records(it->second, ck, {l.ErpType, l.ErpKey});
+        }
+        for (auto const& d : s.DefaultValues) {
+            erp_sync_field_mapping const* f = nullptr;
+            for (auto const& [id, cs] : conns_)
+                if (!f)
+                    f = field(cs, d.ErpFieldId);
+            if (!f)
+                throw std::invalid_argument("seed: default value for unknown ErpFieldId " +
+                                            std::to_string(d.ErpFieldId));
+            defaults_[d.ErpFieldId] = describe_default(d, *f);
+        }
+        for (auto id : s.SyncPriorities)
+            if (!conns_.count(id))
+                throw std::invalid_argument("seed: sync priority for unknown connection " +
+                                            std::to_string(id));
+        priorities_ = s.SyncPriorities;
+        engine_ = s.Engine;
+    }
+
+    conn_state& conn(std::int32_t id) {
+        auto c = conns_.find(id);
+        if (c == conns_.end())
+            fault("ErpConnectionId " + std::to_string(id) + " does not exist");
+        return c->second;
+    }
+    connector& connector_by_id(std::int32_t id) {
+        auto c = connectors_.find(id);
+        if (c == connectors_.end())
+            fault("ErpConnectorId " + std::to_string(id) + " does not exist");
+        return c->second;
+    }
+    bool in_use(std::int32_t connector_id) const {
+        return std::any_of(conns_.begin(), conns_.end(), [&](auto const& c) {
+            return c.second.def.ConnectorId == connector_id && !c.second.def.Deleted;
+        });
+    }
+    static erp_sync_connector_entity entity(connector const& c) {
+        erp_sync_connector_entity e;
+        e.ErpConnectorId = c.Id;
+        e.DisplayName = c.DisplayName;
+        e.URL = c.URL;
+        e.Deleted = c.Deleted;
+        return e;
+    }
+    static erp_connection carrier(conn_state const& cs) {
+        auto const& d = cs.def;
+        erp_connection c;
+        c.ErpConnectionId = d.Id;
+        c.ErpConnectorId = d.ConnectorId;
+        c.DisplayName = d.Name;
+        c.DisplayDescription = d.Description;
+        c.Active = d.Active;
+        c.ConnectionId = d.ConnectionGuid;
+        c.MostRecentTimestamp = d.MostRecentTimestamp;
+        c.ConfigFields = d.ConfigFields;
+        c.Deleted = d.Deleted;
+        c.AllAccess = d.AllAccess;
+        c.UserGroupAccessIds = d.UserGroupAccessIds;
+        c.AssociateAccessIds = d.AssociateAccessIds;
+        return c;
+    }
+    static erp_connection_list_mapping_container list_mappings(conn_state const& cs) {
+        erp_connection_list_mapping_container c;
+        c.ErpConnectionId = cs.def.Id;
+        c.ErpConnectionName = cs.def.Name;
+        c.ErpListItemMappings = cs.def.ListMappings;
+        return c;
+    }
+    static std::string pad12(std::int32_t id) {
+        std::string s = std::to_string(id);
+        return std::string(s.size() < 12 ? 12 - s.size() : 0, '0') + s;
+    }
+
+    /// The mapping of an actor type; `any` also returns an inactive one.
+    static erp_sync_actor_type_mapping const* mapping(conn_state const& cs, erp_actor_type t,
+                                                      bool any = false) {
+        for (auto const& m : cs.def.Mappings)
+            if (m.ActorTypeErp == t && (any || m.IsActive))
+                return &m;
+        return nullptr;
+    }
+    static erp_sync_actor_type_mapping* mapping(conn_state& cs, erp_actor_type t, bool any = false) {
+        return const_cast<erp_sync_actor_type_mapping*>(mapping(std::as_const(cs), t, any));
+    }
+    /// Whether the connection syncs actors of type `t` (any type when it has no mappings).
+    static bool offers(conn_state const& cs, erp_actor_type t) {
+        return cs.def.Mappings.empty() || mapping(cs, t, true) != nullptr;
+    }
+    static erp_sync_field_mapping const* field(conn_state const& cs, std::int32_t id) {
+        for (auto const& m : cs.def.Mappings)
+            for (auto const& f : m.FieldMappings)
+                if (f.ErpFieldId == id)
+                    return &f;
+        return nullptr;
+    }
+    static field_metadata metadata(erp_sync_field_mapping const& f, std::int32_t rank) {
+        field_metadata md;
+        md.FieldKey = f.ErpFieldKey;
+        md.Rank = rank;
+        md.DisplayName = f.ErpDisplayName;
+        md.DisplayDescription = f.ErpDisplayTooltip;
+        md.FieldType = f.FieldType;
+        md.ListName = f.ListReference;
+        md.Access = f.Access;
+        md.ShowInSearch = f.ShowInSearch;
+        return md;
+    }
+    static erp_sync_default_value describe_default(erp_sync_default_value d,
+                                                   erp_sync_field_mapping const& f) {
+        d.ErpFieldId = f.ErpFieldId;
+        d.ErpFieldKey = f.ErpFieldKey;
+        d.FieldType = f.FieldType;
+        d.ListName = f.ListReference;
+        d.Access = f.Access;
+        return d;
+    }
+
+    /// Copies a connector's schema into a connection: new actor types and fields are added (new
+    /// fields unmapped), existing fields keep their id and mapping, fields the connector no
+    /// longer has are flagged `MissingInERP`.
+    void copy_schema(conn_state& cs, connector const& con) {
+        for (auto const& src : con.Schema) {
+            auto* m = mapping(cs, src.ActorTypeErp, true);
+            if (!m) {
+                auto& added = cs.def.Mappings.emplace_back();
+                added.ErpConnectionId = cs.def.Id;
+                added.IsActive = src.IsActive;
+                added.ActorTypeErp = src.ActorTypeErp;
+                added.ActorTypeCrm = src.ActorTypeCrm;
+                m = &added;
+            }
+            for (auto& f : m->FieldMappings)
+                f.MissingInERP = std::none_of(src.FieldMappings.begin(), src.FieldMappings.end(),
+                                              [&](auto const& x) { return x.ErpFieldKey == f.ErpFieldKey; });
+            for (auto const& sf : src.FieldMappings) {
+                auto hit = std::find_if(m->FieldMappings.begin(), m->FieldMappings.end(),
+                                        [&](auto const& x) { return x.ErpFieldKey == sf.ErpFieldKey; });
+                if (hit != m->FieldMappings.end())
+                    continue;
+                auto& f = m->FieldMappings.emplace_back(sf);
+                f.ErpFieldId = next_field_id_++;
+                f.CrmFieldKey.clear();
+                f.SyncToCrm = f.SyncToErp = f.AlreadyMapped = false;
+            }
+        }
+    }
+
+    bool config_complete(conn_state const& cs, std::map<std::string, std::string> const& values) const {
+        auto c = connectors_.find(cs.def.ConnectorId);
+        if (c == connectors_.end() || c->second.Deleted || cs.def.Deleted)
+            return false;
+        for (auto const& f : c->second.ConfigFields)
+            if (f.Access == field_access::Mandatory) {
+                auto v = values.find(f.FieldKey);
+                if (v == values.end() || v->second.empty())
+                    return false;
+            }
+        return true;
+    }
+
+    /// Copies `src` into `dst` (field by field, renamed by `rename` when not null); true when
+    /// something changed.
+    static bool put(field_values& dst, std::string const& key, std::string const& value, bool no_blank) {
+        auto& d = dst[key];
+        if ((no_blank && value.empty() && !d.empty()) || d == value)
+            return false;
+        d = value;
+        return true;
+    }
+    /// ERP -> CRM through the mapping (rows with SyncToCrm), or every field by name.
+    static bool pull(conn_state const& cs, erp_actor_type t, field_values const& erp, field_values& crm,
+                     bool no_blank) {
+        bool changed = false;
+        if (auto const* m = mapping(cs, t)) {
+            for (auto const& f : m->FieldMappings)
+                if (f.SyncToCrm && !f.CrmFieldKey.empty())
+                    if (auto v = erp.find(f.ErpFieldKey); v != erp.end())
+                        changed |= put(crm, f.CrmFieldKey, v->second, no_blank);
+        } else {
+            for (auto const& [k, v] : erp)
+                changed |= put(crm, k, v, no_blank);
+        }
+        return changed;
+    }
+    /// CRM -> ERP through the mapping (rows with SyncToErp), or every field by name.
+    static bool push(conn_state const& cs, erp_actor_type t, field_values const& crm, field_values& erp,
+                     bool no_blank) {
+        bool changed = false;
+        if (auto const* m = mapping(cs, t)) {
+            for (auto const& f : m->FieldMappings)
+                if (f.SyncToErp && !f.CrmFieldKey.empty())
+                    if (auto v = crm.find(f.CrmFieldKey); v != crm.end())
+                        changed |= put(erp, f.ErpFieldKey, v->second, no_blank);
+        } else {
+            for (auto const& [k, v] : crm)
+                changed |= put(erp, k, v, no_blank);
+        }
+        return changed;
+    }
+    /// The ERP field a CRM field maps to for `t` (itself without a mapping).
+    static std::optional<std::string> erp_key_for(conn_state const& cs, erp_actor_type t,
+                                                  std::string const& crm) {
+        auto const* m = mapping(cs, t);
+        if (!m)
+            return crm;
+        for (auto const& f : m->FieldMappings)
+            if (f.CrmFieldKey == crm)
+                return f.ErpFieldKey;
+        return std::nullopt;
+    }
+    void apply_defaults(conn_state const& cs, erp_actor_type t, field_values& erp, bool first_sync) const {
+        auto const* m = mapping(cs, t, true);
+        if (!m)
+            return;
+        for (auto const& f : m->FieldMappings) {
+            auto d = defaults_.find(f.ErpFieldId);
+            if (d == defaults_.end())
+                continue;
+            auto& v = erp[f.ErpFieldKey];
+            if (!v.empty())
+                continue;
+            v = first_sync && d->second.HasFirstSyncDefaultValue ? d->second.FirstSyncDefaultValue
+                                                                 : d->second.DefaultValue;
+        }
+    }
+    std::vector<std::string> missing_mandatory(conn_state const& cs, erp_actor_type t,
+                                               field_values const& erp) const {
+        std::vector<std::string> out;
+        auto const* m = mapping(cs, t, true);
+        if (!m)
+            return out;
+        for (auto const& f : m->FieldMappings) {
+            auto d = defaults_.find(f.ErpFieldId);
+            bool mandatory =
+                f.Access == field_access::Mandatory || (d != defaults_.end() && d->second.Mandatory);
+            auto v = erp.find(f.ErpFieldKey);
+            if (mandatory && (v == erp.end() || v->second.empty()))
+                out.push_back(f.ErpFieldKey);
+        }
+        return out;
+    }
+    std::string new_actor_key(conn_state const& cs, erp_actor_type t) const {
+        std::string prefix = t == erp_actor_type::Customer ? "C-"
+                             : t == erp_actor_type::Supplier
+                                 ? "S-"
+                                 : std::string(detail::enum_name(t).value_or("A")) + "-";
+        for (int n = 5001;; ++n)
+            if (!cs.actors.count({t, prefix + std::to_string(n)}))
+                return prefix + std::to_string(n);
+    }
+
+    /// ConnectActor and TryConnectActor: all checks first, then the change.
+    bool connect(connect_actor_request const& r, bool try_only) {
+        auto refuse = [&](std::string why) {
+            if (!try_only)
+                fault(std::move(why));
+            return false;
+        };
+        auto c = conns_.find(r.ErpConnectionId);
+        if (c == conns_.end())
+            return refuse("ErpConnectionId " + std::to_string(r.ErpConnectionId) + " does not exist");
+        auto& cs = c->second;
+        crm_key ck{r.CrmActorType, r.CrmRecordId};
+        auto rec = crm_.find(ck);
+        if (rec == crm_.end())
+            return refuse("CRM record " + std::to_string(r.CrmRecordId) +
+                          " of that CrmActorType does not exist");
+        if (r.ErpKey.empty())
+            return refuse("ErpKey is empty");
+        if (!offers(cs, r.ErpActorType))
+            return refuse("the connection does not sync that ErpActorType");
+        erp_key ek{r.ErpActorType, r.ErpKey};
+        auto existing = cs.actors.find(ek);
+        bool const created = existing == cs.actors.end();
+        field_values actor = created ? field_values{} : existing->second;
+        field_values crm = rec->second;
+        for (auto const& v : r.FieldValues) {
+            if (v.SyncToCrm)
+                crm[v.CrmFieldKey] = v.Value;
+            if (v.SyncToErp)
+                if (auto k = erp_key_for(cs, r.ErpActorType, v.CrmFieldKey))
+                    actor[*k] = v.Value;
+        }
+        apply_defaults(cs, r.ErpActorType, actor, created);
+        if (auto missing = missing_mandatory(cs, r.ErpActorType, actor); !missing.empty())
+            return refuse("mandatory ERP field '" + missing.front() + "' has no value");
+        cs.actors[ek] = std::move(actor);
+        rec->second = std::move(crm);
+        link_records(cs, ck, ek);
+        return true;
+    }
 
     void link_records(conn_state& cs, crm_key const& ck, erp_key const& ek) {
         if (auto old = cs.crm_to_erp.find(ck); old != cs.crm_to_erp.end())
@@ -205,6 +1006,14 @@ private:
             crm_of_ik_[next_ik_] = ck;
             ++next_ik_;
         }
+    }
+
+    erp_sync_engine_status engine_status() const {
+        erp_sync_engine_status s;
+        s.IsRunning = engine_.IsRunning;
+        s.StatusMessage = engine_.StatusMessage;
+        s.Interval = engine_.Interval;
+        return s;
     }
 
     static char const* table_name(crm_actor_type t) {
@@ -251,46 +1060,82 @@ private:
         return s;
     }
 
-    /// Copies `src` into `dst`; true when something changed.
-    static bool apply(field_values const& src, field_values& dst, bool no_blank) {
-        bool changed = false;
-        for (auto const& [k, v] : src) {
-            auto& d = dst[k];
-            if (no_blank && v.empty() && !d.empty())
-                continue;
-            if (d != v) {
-                d = v;
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    plugin_response resync(std::int32_t source, std::vector<crm_key> const& records, bool no_blank) {
+    static plugin_response success(std::string text) {
         plugin_response r;
         r.IsOk = true;
         r.Status = quote_status::Ok;
         r.Changes.emplace();
+        r.TechExplanation = text;
+        r.UserExplanation = std::move(text);
+        return r;
+    }
+
+    plugin_response resync(std::int32_t source, std::vector<crm_key> const& records, bool no_blank) {
+        auto r = success("Resynchronised " + std::to_string(records.size()) + " record(s)");
         std::set<crm_key> reported;
         for (auto const& ck : records) {
             auto& crm = crm_[ck];
             bool changed = false;
             if (source != 0) {
                 auto& cs = conns_.at(source);
-                changed = apply(cs.actors[cs.crm_to_erp.at(ck)], crm, no_blank);
+                auto const& ek = cs.crm_to_erp.at(ck);
+                changed = pull(cs, ek.first, cs.actors[ek], crm, no_blank);
             }
             for (auto& [id, cs] : conns_) {
-                if (id == source || !cs.active)
+                if (id == source || !cs.def.Active || cs.def.Deleted)
                     continue;
                 if (auto l = cs.crm_to_erp.find(ck); l != cs.crm_to_erp.end())
-                    apply(crm, cs.actors[l->second], no_blank);
+                    push(cs, l->second.first, crm, cs.actors[l->second], no_blank);
             }
             if (changed && reported.insert(ck).second)
                 r.Changes->UpdatedRecords.push_back(
                     changed_data_item{table_name(ck.first), ck.second, {}, {}});
         }
-        r.TechExplanation = "Resynchronised " + std::to_string(records.size()) + " record(s)";
-        r.UserExplanation = r.TechExplanation;
+        return r;
+    }
+
+    /// The connections in sync priority order, highest first.
+    std::vector<std::int32_t> priority_order() const {
+        std::vector<std::int32_t> order;
+        for (auto id : priorities_)
+            if (conns_.count(id))
+                order.push_back(id);
+        for (auto const& [id, cs] : conns_)
+            if (std::find(order.begin(), order.end(), id) == order.end())
+                order.push_back(id);
+        return order;
+    }
+
+    plugin_response sync(bool auto_only) {
+        auto order = priority_order();
+        std::vector<std::int32_t> eligible;
+        for (auto id : order) {
+            auto const& d = conns_.at(id).def;
+            if (d.Active && !d.Deleted && (!auto_only || d.AutoSync))
+                eligible.push_back(id);
+        }
+        std::set<crm_key> changed;
+        // lowest priority first: the highest priority connection's values are applied last
+        for (auto it = eligible.rbegin(); it != eligible.rend(); ++it) {
+            auto& cs = conns_.at(*it);
+            for (auto const& [ck, ek] : cs.crm_to_erp)
+                if (pull(cs, ek.first, cs.actors[ek], crm_[ck], false))
+                    changed.insert(ck);
+        }
+        std::size_t links = 0;
+        auto now = timestamp(std::chrono::system_clock::now());
+        for (auto id : eligible) {
+            auto& cs = conns_.at(id);
+            for (auto const& [ck, ek] : cs.crm_to_erp) {
+                push(cs, ek.first, crm_[ck], cs.actors[ek], false);
+                ++links;
+            }
+            cs.def.LastSync = now;
+        }
+        auto r = success("Synchronised " + std::to_string(links) + " link(s) on " +
+                         std::to_string(eligible.size()) + " connection(s)");
+        for (auto const& ck : changed)
+            r.Changes->UpdatedRecords.push_back(changed_data_item{table_name(ck.first), ck.second, {}, {}});
         return r;
     }
 
@@ -300,7 +1145,7 @@ private:
         auto c = conns_.find(id);
         if (c == conns_.end())
             return failure("ErrorNotFound", "ErpConnection " + std::to_string(id) + " does not exist");
-        if (!c->second.active)
+        if (!c->second.def.Active || c->second.def.Deleted)
             return failure("ErrorConnectionInactive",
                            "ErpConnection " + std::to_string(id) + " is not active");
         return std::nullopt;
@@ -358,10 +1203,15 @@ private:
     }
 
     std::map<crm_key, field_values> crm_;
+    std::map<std::int32_t, connector> connectors_;
     std::map<std::int32_t, conn_state> conns_;
     std::map<crm_key, std::int32_t> ik_of_;
     std::map<std::int32_t, crm_key> crm_of_ik_;
+    std::map<std::int32_t, erp_sync_default_value> defaults_;
+    std::vector<std::int32_t> priorities_;
+    std::map<std::pair<std::int32_t, std::string>, int> archive_resets_;
     std::int32_t next_ik_ = 1;
+    std::int32_t next_field_id_ = 1;
     engine engine_;
 };
 

@@ -22,6 +22,7 @@
 /// @par Thread safety
 /// `with_state` and the counters may be used from any thread while the server runs.
 
+#include <superoffice/erpsync/detail/query_params.hpp>
 #include <superoffice/erpsync/detail/request_builder.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/json.hpp>
@@ -91,6 +92,18 @@ struct options {
     std::chrono::milliseconds idle_timeout{30000};
     /// Largest request body accepted.
     std::size_t max_body_size = 8 * 1024 * 1024;
+    /// Run the sync engine (`emulator::run_engine`) every `Interval` of the engine state while it
+    /// is running, as the agent's scheduler does. Off: the engine runs only when a test or tool
+    /// calls `run_engine` through `with_state`.
+    bool engine_timer = true;
+    /// The shortest pause between two engine runs, whatever the Interval says.
+    std::chrono::milliseconds min_engine_interval{50};
+    /// Called after each operation with its wire name, the request as the sandbox decoded it
+    /// (written back as JSON, for query operations too), the status and the response body.
+    /// Runs on the server's thread under the state lock: keep it short, do not call the server.
+    std::function<void(std::string_view operation, std::string_view request_json, unsigned status,
+                       std::string_view response_body)>
+        observer{};
 };
 
 /// An in-process ErpSync agent on loopback. Starts in the constructor, stops in the destructor.
@@ -114,6 +127,8 @@ public:
         acceptor_.listen();
         port_ = acceptor_.local_endpoint().port();
         asio::co_spawn(io_, accept_loop(), asio::detached);
+        if (opt_.engine_timer)
+            asio::co_spawn(io_, engine_loop(), asio::detached);
         thread_ = std::thread([this] { io_.run(); });
     }
 
@@ -150,7 +165,7 @@ public:
 private:
     using request = boost::beast::http::request<boost::beast::http::string_body>;
     using response = boost::beast::http::response<boost::beast::http::string_body>;
-    using handler = std::function<response(request const&, std::string_view select)>;
+    using handler = std::function<response(request const&, std::string_view select, std::string_view query)>;
 
     static response json_response(unsigned status, std::string body, unsigned version, bool keep_alive) {
         response res(static_cast<boost::beast::http::status>(status), version);
@@ -182,10 +197,17 @@ private:
         return json_response(status, std::move(body), req.version(), req.keep_alive());
     }
 
-    /// Sets members of `v` not named in `select` to their defaults (null on the wire).
+    /// Sets members of `v` not named in `select` to their defaults (null on the wire); for arrays,
+    /// in every element.
     template <class T>
     static void apply_select(T& v, std::string_view select) {
-        if constexpr (erpsync::detail::is_described_struct_v<T>) {
+        if constexpr (erpsync::detail::is_optional_v<T>) {
+            if (v)
+                apply_select(*v, select);
+        } else if constexpr (erpsync::detail::is_vector_v<T>) {
+            for (auto& e : v)
+                apply_select(e, select);
+        } else if constexpr (erpsync::detail::is_described_struct_v<T>) {
             if (select.empty())
                 return;
             boost::mp11::mp_for_each<erpsync::detail::members_t<T>>([&](auto D) {
@@ -205,8 +227,27 @@ private:
     }
 
     template <class Op>
-    response serve(request const& req, std::string_view select) {
+    response serve(request const& req, std::string_view select, std::string_view query) {
         request_t<Op> in{};
+        response res = serve_impl<Op>(req, select, query, in);
+        if (opt_.observer) {
+            std::string json;
+            if (to_json(in, json))
+                json.clear();
+            std::lock_guard lock(mutex_);
+            opt_.observer(Op::name, json, res.result_int(), res.body());
+        }
+        return res;
+    }
+
+    template <class Op>
+    response serve_impl(request const& req, std::string_view select, std::string_view query,
+                        request_t<Op>& in) {
+        if constexpr (Op::request_travels == request_kind::query) {
+            std::string why;
+            if (!erpsync::detail::read_query(query, in, why))
+                return error_response(req, 400, "ArgumentException", why);
+        }
         if constexpr (Op::has_body) {
             auto ct = req[boost::beast::http::field::content_type];
             auto media = erpsync::detail::trim(ct.substr(0, ct.find(';')));
@@ -259,9 +300,10 @@ private:
     void build_dispatch() {
         boost::mp11::mp_for_each<ops::all>([this](auto op) {
             using Op = decltype(op);
-            dispatch_.emplace(std::string(Op::name), [this](request const& req, std::string_view select) {
-                return serve<Op>(req, select);
-            });
+            dispatch_.emplace(std::string(Op::name),
+                              [this](request const& req, std::string_view select, std::string_view query) {
+                                  return serve<Op>(req, select, query);
+                              });
         });
     }
 
@@ -311,36 +353,11 @@ private:
             return error_response(req, 405, "MethodNotAllowedException",
                                   "Agent operations are called with POST");
         std::string select;
-        for (std::string_view rest = query; !rest.empty();) {
-            auto amp = rest.find('&');
-            auto kv = rest.substr(0, amp);
-            rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-            auto eq = kv.find('=');
-            auto key = kv.substr(0, eq);
-            if (key == "$select" || key == "%24select")
-                select =
-                    percent_decode(eq == std::string_view::npos ? std::string_view{} : kv.substr(eq + 1));
-        }
-        return it->second(req, select);
-    }
-
-    static std::string percent_decode(std::string_view s) {
-        std::string out;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            auto hexval = [](char c) -> int {
-                return c >= '0' && c <= '9'   ? c - '0'
-                       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                              : -1;
-            };
-            if (s[i] == '%' && i + 2 < s.size() && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
-                out += static_cast<char>(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
-                i += 2;
-            } else {
-                out += s[i] == '+' ? ' ' : s[i];
-            }
-        }
-        return out;
+        erpsync::detail::for_each_query_param(query, [&](std::string const& k, std::string const& v) {
+            if (k == "$select")
+                select = v;
+        });
+        return it->second(req, select, query);
     }
 
     template <class Stream>
@@ -398,6 +415,34 @@ private:
             co_await session(stream);
             boost::system::error_code ignored;
             stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+        }
+    }
+
+    /// The agent's scheduler: one engine run per Interval while the engine runs. Wakes at least
+    /// every 100 ms so that a new Interval takes effect at once.
+    boost::asio::awaitable<void> engine_loop() {
+        namespace asio = boost::asio;
+        using clock = std::chrono::steady_clock;
+        asio::steady_timer timer(co_await asio::this_coro::executor);
+        auto last = clock::now();
+        for (;;) {
+            clock::duration interval;
+            {
+                std::lock_guard lock(mutex_);
+                interval = std::max<clock::duration>(
+                    std::chrono::duration_cast<clock::duration>(emu_.engine_state().Interval.duration()),
+                    opt_.min_engine_interval);
+            }
+            auto due = last + interval;
+            timer.expires_at(std::min(due, clock::now() + std::chrono::milliseconds(100)));
+            auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+            if (ec)
+                co_return;
+            if (clock::now() < due)
+                continue;
+            last = clock::now();
+            std::lock_guard lock(mutex_);
+            emu_.run_engine();
         }
     }
 

@@ -6,22 +6,39 @@
 #define SO_ERPSYNC_SANDBOX_STATE_HPP
 
 /// @file
-/// The sandbox's data: connections with their ERP actors, CRM records, links, the engine.
+/// The sandbox's data: connectors, connections with their ERP actors, field mappings, list
+/// mappings and default values, CRM records, links, sync priorities and the engine.
 ///
 /// The same described structs are the seed file format (JSON, read with the library's codec),
-/// so a seed can be written by hand or saved from a running sandbox.
+/// so a seed can be written by hand or saved from a running sandbox (`emulator::snapshot`).
+/// Members left out of a seed keep their defaults.
 ///
-/// Model. A CRM record (type + id) that is linked to ERP actors has one internal key id, the id
-/// `ForceResync` takes. Fields are matched by name between CRM and ERP (identity mapping).
+/// Model.
+/// - A connector offers configuration fields and, per ERP actor type, a field schema (a list of
+///   `erp_sync_field_mapping` rows whose `ErpFieldKey`, display names, type and access describe
+///   the ERP field). A new connection copies its connector's schema; `UpdateConnectionFields`
+///   copies it again.
+/// - A connection's `Mappings` hold, per ERP actor type, the ERP fields (in rank order, each with
+///   a sandbox-wide `ErpFieldId`) and which CRM field each maps to, in which direction. A
+///   connection with no mapping for an actor type syncs that type's fields by name in both
+///   directions (identity mapping).
+/// - A CRM record (type + id) that is linked to ERP actors has one internal key id, the id
+///   `ForceResync` takes.
 
+#include <superoffice/erpsync/carriers/connector.hpp>
+#include <superoffice/erpsync/carriers/mapping.hpp>
+#include <superoffice/erpsync/carriers/requests.hpp>
 #include <superoffice/erpsync/enums.hpp>
 #include <superoffice/erpsync/json.hpp>
+#include <superoffice/erpsync/time.hpp>
 
 #include <boost/describe/class.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace superoffice::erpsync::sandbox {
@@ -44,15 +61,45 @@ struct erp_actor {
 };
 BOOST_DESCRIBE_STRUCT(erp_actor, (), (Type, Key, Fields))
 
-/// An ERP connection with its actors.
+/// A registered connector: where it lives and what it offers.
+struct connector {
+    std::int32_t Id = 0;
+    std::string DisplayName{};
+    std::string URL{};
+    bool Deleted = false;
+    /// The fields a connection through this connector is configured with.
+    std::vector<field_metadata> ConfigFields{};
+    /// Per ERP actor type, the fields the ERP offers (rows without CRM side; ids are ignored).
+    std::vector<erp_sync_actor_type_mapping> Schema{};
+};
+BOOST_DESCRIBE_STRUCT(connector, (), (Id, DisplayName, URL, Deleted, ConfigFields, Schema))
+
+/// An ERP connection with its actors, mappings and list mappings.
 struct connection {
     std::int32_t Id = 0;
     std::string Name{};
     bool Active = true;
-    std::vector<erp_actor_type> ActorTypes{};
     std::vector<erp_actor> Actors{};
+    std::int32_t ConnectorId = 1;
+    std::string Description{};
+    bool Deleted = false;
+    /// Synced by `SyncAll` and the engine's runs (`ForceSyncAll` syncs every active connection).
+    bool AutoSync = true;
+    /// The GUID text the connector knows the connection by (made up when empty).
+    std::string ConnectionGuid{};
+    std::map<std::string, std::string> ConfigFields{};
+    bool AllAccess = true;
+    std::vector<std::int32_t> UserGroupAccessIds{};
+    std::vector<std::int32_t> AssociateAccessIds{};
+    std::vector<erp_sync_actor_type_mapping> Mappings{};
+    std::vector<erp_connection_list_mapping> ListMappings{};
+    timestamp LastSync{};
+    std::string MostRecentTimestamp{};
 };
-BOOST_DESCRIBE_STRUCT(connection, (), (Id, Name, Active, ActorTypes, Actors))
+BOOST_DESCRIBE_STRUCT(connection, (),
+                      (Id, Name, Active, Actors, ConnectorId, Description, Deleted, AutoSync, ConnectionGuid,
+                       ConfigFields, AllAccess, UserGroupAccessIds, AssociateAccessIds, Mappings,
+                       ListMappings, LastSync, MostRecentTimestamp))
 
 /// A link between a CRM record and an ERP actor of one connection.
 struct link {
@@ -68,9 +115,13 @@ BOOST_DESCRIBE_STRUCT(link, (), (ConnectionId, CrmType, CrmId, ErpType, ErpKey))
 struct engine {
     bool IsRunning = true;
     std::string StatusMessage = "Idle";
-    std::string Interval = "00:05:00";
+    time_span Interval{std::chrono::minutes(5)};
+    /// Resyncs queued by `ForceResyncBatchTask`, applied on the engine's next run.
+    std::vector<force_resync_request> Queue{};
+    /// Runs so far.
+    std::int32_t Runs = 0;
 };
-BOOST_DESCRIBE_STRUCT(engine, (), (IsRunning, StatusMessage, Interval))
+BOOST_DESCRIBE_STRUCT(engine, (), (IsRunning, StatusMessage, Interval, Queue, Runs))
 
 /// Everything the sandbox knows; also the seed file format.
 struct seed {
@@ -78,30 +129,153 @@ struct seed {
     std::vector<crm_record> CrmRecords{};
     std::vector<link> Links{};
     engine Engine{};
+    std::vector<connector> Connectors{};
+    std::vector<erp_sync_default_value> DefaultValues{};
+    /// Connection ids, highest sync priority first; others follow in id order.
+    std::vector<std::int32_t> SyncPriorities{};
 };
-BOOST_DESCRIBE_STRUCT(seed, (), (Connections, CrmRecords, Links, Engine))
+BOOST_DESCRIBE_STRUCT(seed, (),
+                      (Connections, CrmRecords, Links, Engine, Connectors, DefaultValues, SyncPriorities))
 
-/// A small data set: two ERP connections, three CRM contacts, one person, links.
+/// One row of a connector's schema: an ERP field.
+inline erp_sync_field_mapping erp_field(std::string key, std::string display,
+                                        field_metadata_type type = field_metadata_type::Text,
+                                        field_access access = field_access::Normal) {
+    erp_sync_field_mapping f;
+    f.ErpFieldKey = std::move(key);
+    f.ErpDisplayName = std::move(display);
+    f.FieldType = type;
+    f.Access = access;
+    f.ShowInGui = true;
+    return f;
+}
+
+/// A schema row mapped to the CRM field of the same name, synced both ways.
+inline erp_sync_field_mapping mapped(erp_sync_field_mapping f, bool search = false) {
+    f.CrmFieldKey = f.ErpFieldKey;
+    f.CrmDisplayName = f.ErpDisplayName;
+    f.SyncToCrm = f.SyncToErp = true;
+    f.AlreadyMapped = true;
+    f.ShowInSearch = search;
+    return f;
+}
+
+/// A small data set: three connectors (one unused), two connections with mappings, three CRM
+/// contacts and a person, links, a default value and a list mapping.
 inline seed default_seed() {
+    using fmt = field_metadata_type;
+    using acc = field_access;
     seed s;
-    s.Connections.push_back(connection{
-        1,
-        "Demo ERP",
-        true,
-        {erp_actor_type::Customer, erp_actor_type::Supplier},
-        {erp_actor{erp_actor_type::Customer,
-                   "C-1001",
-                   {{"name", "Nordic Parts AS"}, {"phone", "+47 22 00 00 01"}, {"city", "Oslo"}}},
-         erp_actor{erp_actor_type::Customer,
-                   "C-1002",
-                   {{"name", "Fjord Foods"}, {"phone", ""}, {"city", "Bergen"}}},
-         erp_actor{erp_actor_type::Supplier, "S-2001", {{"name", "Steel Supply Ltd"}, {"city", "Leeds"}}}}});
-    s.Connections.push_back(connection{
-        2,
-        "Webshop",
-        true,
-        {erp_actor_type::Customer},
-        {erp_actor{erp_actor_type::Customer, "W-1", {{"name", "Nordic Parts"}, {"city", "Oslo"}}}}});
+
+    auto config_field = [](std::string key, std::string display, fmt type, acc access, std::string def = {}) {
+        field_metadata f;
+        f.FieldKey = std::move(key);
+        f.DisplayName = std::move(display);
+        f.FieldType = type;
+        f.Access = access;
+        f.DefaultValue = std::move(def);
+        return f;
+    };
+    auto schema = [](erp_actor_type erp, crm_actor_type crm, std::vector<erp_sync_field_mapping> fields) {
+        erp_sync_actor_type_mapping m;
+        m.IsActive = true;
+        m.ActorTypeErp = erp;
+        m.ActorTypeCrm = crm;
+        m.FieldMappings = std::move(fields);
+        return m;
+    };
+    auto with_ids = [](erp_sync_actor_type_mapping m, std::int32_t connection, std::int32_t first_id) {
+        m.ErpConnectionId = connection;
+        for (auto& f : m.FieldMappings)
+            f.ErpFieldId = first_id++;
+        return m;
+    };
+
+    // Connectors
+    connector demo;
+    demo.Id = 1;
+    demo.DisplayName = "Demo ERP connector";
+    demo.URL = "http://demo-erp.sandbox.invalid/Connector.svc";
+    demo.ConfigFields = {config_field("ServerUrl", "ERP server", fmt::Text, acc::Mandatory),
+                         config_field("User", "User name", fmt::Text, acc::Mandatory),
+                         config_field("Password", "Password", fmt::Password, acc::Normal),
+                         config_field("Company", "Company number", fmt::Integer, acc::Normal, "1")};
+    erp_sync_field_mapping category = erp_field("category", "Category", fmt::List);
+    category.ListReference = "Category";
+    demo.Schema = {
+        schema(erp_actor_type::Customer, crm_actor_type::Contact,
+               {erp_field("name", "Name", fmt::Text, acc::Mandatory), erp_field("phone", "Phone"),
+                erp_field("city", "City"), category, erp_field("creditlimit", "Credit limit", fmt::Double)}),
+        schema(erp_actor_type::Supplier, crm_actor_type::Contact,
+               {erp_field("name", "Name", fmt::Text, acc::Mandatory), erp_field("phone", "Phone"),
+                erp_field("city", "City")})};
+    connector shop;
+    shop.Id = 2;
+    shop.DisplayName = "Webshop connector";
+    shop.URL = "http://shop.sandbox.invalid/erp";
+    shop.ConfigFields = {config_field("ApiKey", "API key", fmt::Password, acc::Mandatory)};
+    shop.Schema = {schema(erp_actor_type::Customer, crm_actor_type::Contact,
+                          {erp_field("name", "Name", fmt::Text, acc::Mandatory), erp_field("phone", "Phone"),
+                           erp_field("city", "City")})};
+    connector unused;
+    unused.Id = 3;
+    unused.DisplayName = "Unused connector";
+    unused.URL = "http://unused.sandbox.invalid/Connector.svc";
+    s.Connectors = {demo, shop, unused};
+
+    // Connections: the connectors' schemas, mapped by name (category and credit limit unmapped)
+    connection c1;
+    c1.Id = 1;
+    c1.Name = "Demo ERP";
+    c1.ConnectorId = 1;
+    c1.Description = "The demo ERP system";
+    c1.ConnectionGuid = "6f1c2a7e-0000-4000-8000-000000000001";
+    c1.ConfigFields = {{"ServerUrl", "http://demo-erp.sandbox.invalid"}, {"User", "sync"}, {"Company", "1"}};
+    c1.Actors = {
+        erp_actor{erp_actor_type::Customer,
+                  "C-1001",
+                  {{"name", "Nordic Parts AS"}, {"phone", "+47 22 00 00 01"}, {"city", "Oslo"}}},
+        erp_actor{
+            erp_actor_type::Customer, "C-1002", {{"name", "Fjord Foods"}, {"phone", ""}, {"city", "Bergen"}}},
+        erp_actor{erp_actor_type::Supplier, "S-2001", {{"name", "Steel Supply Ltd"}, {"city", "Leeds"}}}};
+    auto customer = with_ids(demo.Schema[0], 1, 101);
+    for (std::size_t i = 0; i < 3; ++i)
+        customer.FieldMappings[i] = mapped(customer.FieldMappings[i], i == 0);
+    auto supplier = with_ids(demo.Schema[1], 1, 111);
+    for (auto& f : supplier.FieldMappings)
+        f = mapped(f);
+    c1.Mappings = {customer, supplier};
+    erp_connection_list_mapping categories;
+    categories.ErpFieldId = 104;
+    categories.ErpListName = "Category";
+    categories.ErpActorTypeName = "Customer";
+    categories.CrmList.emplace();
+    categories.CrmList->Id = 1;
+    categories.CrmList->Name = "Business";
+    for (auto [id, erp, crm] : {std::tuple{"A", "Key account", 11}, std::tuple{"B", "Regular", 12}}) {
+        erp_crm_list_item_mapping m;
+        m.ErpListItemId = id;
+        m.ErpListItemName = erp;
+        m.CrmListItem.emplace();
+        m.CrmListItem->Id = crm;
+        m.CrmListItem->Name = erp;
+        categories.ErpCrmListItemMappings.push_back(std::move(m));
+    }
+    c1.ListMappings = {categories};
+
+    connection c2;
+    c2.Id = 2;
+    c2.Name = "Webshop";
+    c2.ConnectorId = 2;
+    c2.ConnectionGuid = "6f1c2a7e-0000-4000-8000-000000000002";
+    c2.ConfigFields = {{"ApiKey", "sandbox-key"}};
+    c2.Actors = {erp_actor{erp_actor_type::Customer, "W-1", {{"name", "Nordic Parts"}, {"city", "Oslo"}}}};
+    auto web = with_ids(shop.Schema[0], 2, 201);
+    for (auto& f : web.FieldMappings)
+        f = mapped(f);
+    c2.Mappings = {web};
+    s.Connections = {c1, c2};
+
     s.CrmRecords.push_back(
         crm_record{crm_actor_type::Contact,
                    10,
@@ -116,6 +290,14 @@ inline seed default_seed() {
     s.Links.push_back(link{1, crm_actor_type::Contact, 10, erp_actor_type::Customer, "C-1001"});
     s.Links.push_back(link{1, crm_actor_type::Contact, 11, erp_actor_type::Customer, "C-1002"});
     s.Links.push_back(link{2, crm_actor_type::Contact, 10, erp_actor_type::Customer, "W-1"});
+
+    erp_sync_default_value category_default;
+    category_default.ErpFieldId = 104;
+    category_default.DefaultValue = "B";
+    category_default.HasFirstSyncDefaultValue = true;
+    category_default.FirstSyncDefaultValue = "A";
+    s.DefaultValues = {category_default};
+    s.SyncPriorities = {1, 2};
     return s;
 }
 

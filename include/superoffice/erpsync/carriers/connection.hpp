@@ -1,0 +1,92 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_CARRIERS_CONNECTION_HPP
+#define SO_ERPSYNC_CARRIERS_CONNECTION_HPP
+
+/// @file
+/// ERP connections: `ErpConnection`, the per-record `ErpConnectionData` and the
+/// `ErpSyncConnectionSummary`.
+
+#include <superoffice/erpsync/carriers/common.hpp>
+#include <superoffice/erpsync/carriers/connector.hpp>
+#include <superoffice/erpsync/time.hpp>
+
+#include <vector>
+
+namespace superoffice::erpsync {
+
+/// One configured connection from the CRM to an ERP connector.
+/// `ErpConnectionId == 0` asks `SaveConnection` to create.
+struct erp_connection {
+    /// Primary key.
+    std::int32_t ErpConnectionId = 0;
+    /// The connector this connection goes through.
+    std::int32_t ErpConnectorId = 0;
+    std::string DisplayName{};
+    std::string DisplayDescription{};
+    bool Active = false;
+    /// The GUID text the connector knows this connection by.
+    std::string ConnectionId{};
+    /// An opaque ERP-side position marker.
+    std::string MostRecentTimestamp{};
+    /// Configuration values keyed by the connector's field keys.
+    std::map<std::string, std::string> ConfigFields{};
+    bool Deleted = false;
+    /// Everybody may use the connection; otherwise the two id lists say who.
+    bool AllAccess = false;
+    std::vector<std::int32_t> UserGroupAccessIds{};
+    std::vector<std::int32_t> AssociateAccessIds{};
+    SO_ERPSYNC_CARRIER_MEMBERS
+};
+SO_ERPSYNC_DESCRIBE_CARRIER(erp_connection, ErpConnection,
+                            (ErpConnectionId, ErpConnectorId, DisplayName, DisplayDescription, Active,
+                             ConnectionId, MostRecentTimestamp, ConfigFields, Deleted, AllAccess,
+                             UserGroupAccessIds, AssociateAccessIds))
+
+/// A connection's sync state and display fields for one CRM record.
+struct erp_connection_data {
+    std::int32_t ErpConnectionId = 0;
+    std::string ConnectionName{};
+    /// The record is linked to an ERP actor on this connection.
+    bool Connected = false;
+    std::vector<field_metadata> ErpFields{};
+    crm_actor_type CrmActorType = crm_actor_type::Unknown;
+    erp_actor_type ErpActorType = erp_actor_type::Unknown;
+    /// The ERP actor types the record could be linked as.
+    std::vector<erp_actor_type> ErpActorTypes{};
+    SO_ERPSYNC_CARRIER_MEMBERS
+};
+SO_ERPSYNC_DESCRIBE_CARRIER(erp_connection_data, ErpConnectionData,
+                            (ErpConnectionId, ConnectionName, Connected, ErpFields, CrmActorType,
+                             ErpActorType, ErpActorTypes))
+
+/// The per-actor-type part of a connection summary.
+struct erp_sync_actor_summary {
+    erp_actor_type ActorType = erp_actor_type::Unknown;
+    bool HasMappings = false;
+    /// Human-readable descriptions of the default values and the mappings.
+    std::string Defaults{};
+    std::string Mappings{};
+    SO_ERPSYNC_CARRIER_MEMBERS
+};
+SO_ERPSYNC_DESCRIBE_CARRIER(erp_sync_actor_summary, ErpSyncActorSummary,
+                            (ActorType, HasMappings, Defaults, Mappings))
+
+/// An overview of one connection's setup.
+struct erp_sync_connection_summary {
+    std::string DisplayName{};
+    std::string DisplayDescription{};
+    bool Active = false;
+    bool Deleted = false;
+    timestamp LastSync{};
+    std::vector<erp_sync_actor_summary> Actors{};
+    SO_ERPSYNC_CARRIER_MEMBERS
+};
+SO_ERPSYNC_DESCRIBE_CARRIER(erp_sync_connection_summary, ErpSyncConnectionSummary,
+                            (DisplayName, DisplayDescription, Active, Deleted, LastSync, Actors))
+
+} // namespace superoffice::erpsync
+
+#endif
