@@ -272,7 +272,9 @@ public:
             fault("ERP actor '" + r.ErpKey + "' of that ActorTypeErp does not exist");
         std::vector<erp_sync_field_value> out;
         auto const* m = mapping(cs, r.ActorTypeErp);
-        for (auto const& [k, v] : a->second) {
+        for (auto const& kv : a->second) {
+            auto const& k = kv.first;
+            auto const& v = kv.second;
             erp_sync_field_value f;
             f.DisplayName = f.CrmFieldKey = k;
             f.SyncToCrm = f.SyncToErp = true;
