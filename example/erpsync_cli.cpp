@@ -1,0 +1,967 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+// erpsync: calls any ErpSync operation from the shell and prints the reply as JSON.
+//
+//   erpsync [options] <Operation> [--body JSON | --body-file PATH | --body -]
+//   erpsync --sandbox [--seed FILE] <Operation> [...]     against an in-process sandbox
+//   erpsync serve [--port N] [--seed FILE]                runs the sandbox until SIGINT/SIGTERM
+//   erpsync help [<Operation>]                            every operation, or one in detail
+//
+// Everything per operation (names, summaries, request fields and their types, response types)
+// comes from SO_ERPSYNC_OPERATIONS through `ops::all`: nothing here is written per operation.
+//
+// Output: the reply as JSON on stdout, exit status 0. Yes/no answers print `true`/`false`, enum
+// answers a quoted name, and operations answering 204 No Content print `null`, so stdout is always
+// exactly one JSON document. Failures print `error: ...` on stderr with status 1; usage errors,
+// including a request body that is refused before anything is sent, exit with status 2.
+
+#include <superoffice/erpsync.hpp>
+#include <superoffice/erpsync/sandbox/server.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <csignal>
+#include <cstdint>
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace asio = boost::asio;
+namespace erp = superoffice::erpsync;
+namespace mp11 = boost::mp11;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+/// A command-line mistake: reported as `error: <what>` with exit status 2.
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// The C++ name of each operation (`force_resync` for `ForceResync`), generated from the list.
+struct op_ids {
+    std::string_view cpp_id;
+    std::string_view wire;
+};
+#define ERPSYNC_CLI_OP_ID(id, ...) op_ids{#id, erp::ops::id::name},
+constexpr op_ids cpp_ids[] = {SO_ERPSYNC_OPERATIONS(ERPSYNC_CLI_OP_ID)};
+#undef ERPSYNC_CLI_OP_ID
+
+std::string_view cpp_id_of(std::string_view wire) {
+    for (auto const& e : cpp_ids)
+        if (e.wire == wire)
+            return e.cpp_id;
+    return {};
+}
+
+/// Lower case without underscores: `Force_Resync` and `forceresync` compare equal.
+std::string fold(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != '_')
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Type names for the help texts
+// ---------------------------------------------------------------------------------------------
+
+// The wire names of the library's enums (carriers name themselves through `wire_type_name`).
+// clang-format off
+constexpr std::string_view enum_wire_name(erp::erp_actor_type const*) { return "ErpActorType"; }
+constexpr std::string_view enum_wire_name(erp::crm_actor_type const*) { return "CrmActorType"; }
+constexpr std::string_view enum_wire_name(erp::quote_status const*) { return "QuoteStatus"; }
+constexpr std::string_view enum_wire_name(erp::erp_sync_response_code const*) { return "ErpSyncResponseCode"; }
+constexpr std::string_view enum_wire_name(erp::field_metadata_type const*) { return "FieldMetadataType"; }
+constexpr std::string_view enum_wire_name(erp::field_access const*) { return "FieldAccess"; }
+constexpr std::string_view enum_wire_name(erp::etable_right const*) { return "ETableRight"; }
+constexpr std::string_view enum_wire_name(erp::efield_right const*) { return "EFieldRight"; }
+// clang-format on
+
+template <class T>
+struct flag_enum {
+    using type = void;
+};
+template <class E>
+struct flag_enum<erp::flag_set<E>> {
+    using type = E;
+};
+
+template <class T>
+concept has_wire_type_name = requires(T const* p) {
+    { wire_type_name(p) } -> std::convertible_to<std::string_view>;
+};
+
+template <class T>
+concept has_enum_wire_name = requires(T const* p) {
+    { enum_wire_name(p) } -> std::convertible_to<std::string_view>;
+};
+
+/// The name of `T` as the help shows it: bool, int32, int64, double, string, timestamp,
+/// time_span, an enum's or a carrier's wire name, `T?`, `array<T>`, `map<string,T>`.
+template <class T>
+std::string type_name() {
+    using namespace erp::detail;
+    if constexpr (std::is_same_v<T, bool>) {
+        return "bool";
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return "string";
+    } else if constexpr (std::is_integral_v<T>) {
+        return (std::is_signed_v<T> ? "int" : "uint") + std::to_string(sizeof(T) * 8);
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return "double";
+    } else if constexpr (is_optional_v<T>) {
+        return type_name<typename T::value_type>() + "?";
+    } else if constexpr (is_vector_v<T>) {
+        return "array<" + type_name<typename T::value_type>() + ">";
+    } else if constexpr (is_string_map_v<T>) {
+        return "map<string," + type_name<typename T::mapped_type>() + ">";
+    } else if constexpr (!std::is_void_v<typename flag_enum<T>::type>) {
+        return "flags<" + type_name<typename flag_enum<T>::type>() + ">";
+    } else if constexpr (has_wire_type_name<T>) {
+        return std::string(wire_type_name(static_cast<T const*>(nullptr)));
+    } else if constexpr (std::is_same_v<T, erp::timestamp>) {
+        return "timestamp";
+    } else if constexpr (std::is_same_v<T, erp::time_span>) {
+        return "time_span";
+    } else if constexpr (is_described_enum_v<T>) {
+        static_assert(has_enum_wire_name<T>,
+                      "erpsync CLI: add an enum_wire_name overload for this enum next to the others");
+        return std::string(enum_wire_name(static_cast<T const*>(nullptr)));
+    } else {
+        static_assert(always_false_v<T>, "erpsync CLI: type_name() does not know this type");
+    }
+}
+
+/// The member type behind a Boost.Describe member descriptor.
+template <class T, class D>
+using member_t = std::remove_cvref_t<decltype(std::declval<T const&>().*D::pointer)>;
+
+/// `Name: type` for every described member of `T`.
+template <class T>
+std::vector<std::pair<std::string, std::string>> fields_of() {
+    std::vector<std::pair<std::string, std::string>> out;
+    if constexpr (erp::detail::is_described_struct_v<T>)
+        mp11::mp_for_each<erp::detail::members_t<T>>(
+            [&](auto D) { out.emplace_back(D.name, type_name<member_t<T, decltype(D)>>()); });
+    return out;
+}
+
+template <class T>
+std::string valid_keys() {
+    std::string out;
+    mp11::mp_for_each<erp::detail::members_t<T>>([&](auto D) {
+        if (!out.empty())
+            out += ", ";
+        out += D.name;
+    });
+    return out.empty() ? "none" : out;
+}
+
+/// Describes every carrier and enum reachable from `T` (once each), for `help <Operation>`.
+struct type_catalogue {
+    std::vector<std::string> seen;
+    std::string text;
+
+    template <class T>
+    void add() {
+        using namespace erp::detail;
+        if constexpr (is_optional_v<T> || is_vector_v<T>) {
+            add<typename T::value_type>();
+        } else if constexpr (is_string_map_v<T>) {
+            add<typename T::mapped_type>();
+        } else if constexpr (!std::is_void_v<typename flag_enum<T>::type>) {
+            if (first_time(type_name<T>()))
+                append_wrapped(text, "  " + type_name<T>() + ": a string of names joined by \", \", from",
+                               enumerators<typename flag_enum<T>::type>(), ", ");
+        } else if constexpr (requires { std::string_view(T::expected_text); }) {
+            // a value with a text form (timestamp, time_span): a JSON string
+            if (first_time(type_name<T>()))
+                text += "  " + type_name<T>() + ": a string, " + std::string(T::expected_text) + '\n';
+        } else if constexpr (is_described_struct_v<T> || is_described_enum_v<T>) {
+            std::string const name = type_name<T>();
+            if (!first_time(name))
+                return;
+            if constexpr (is_described_enum_v<T>) {
+                append_wrapped(text, "  " + name + ": one of", enumerators<T>(), " | ");
+            } else {
+                text += "  " + name + '\n';
+                append_fields(text, fields_of<T>(), "      ");
+                mp11::mp_for_each<members_t<T>>([&](auto D) { add<member_t<T, decltype(D)>>(); });
+            }
+        }
+    }
+
+    bool first_time(std::string const& name) {
+        for (auto const& s : seen)
+            if (s == name)
+                return false;
+        seen.push_back(name);
+        return true;
+    }
+
+    template <class E>
+    static std::vector<std::string> enumerators() {
+        std::vector<std::string> names;
+        mp11::mp_for_each<boost::describe::describe_enumerators<E>>(
+            [&](auto D) { names.emplace_back(D.name); });
+        return names;
+    }
+
+    /// `line` followed by the items joined by `sep` (" | ", ", "), wrapped at 110 columns.
+    static void append_wrapped(std::string& out, std::string line, std::vector<std::string> const& items,
+                               std::string_view sep) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            std::string_view const joiner = i == 0 ? std::string_view(" ") : sep;
+            if (i > 0 && line.size() + joiner.size() + items[i].size() > 110) {
+                out += line;
+                out +=
+                    sep.substr(0, sep.find_last_not_of(' ') + 1); // the separator without its trailing space
+                out += '\n';
+                line = "      " + items[i];
+            } else {
+                line += joiner;
+                line += items[i];
+            }
+        }
+        out += line;
+        out += '\n';
+    }
+
+    static void append_fields(std::string& out, std::vector<std::pair<std::string, std::string>> const& f,
+                              std::string_view indent) {
+        std::size_t width = 0;
+        for (auto const& [n, t] : f)
+            width = std::max(width, n.size());
+        for (auto const& [n, t] : f) {
+            out += indent;
+            out += n;
+            out.append(width - n.size() + 2, ' ');
+            out += t;
+            out += '\n';
+        }
+    }
+};
+
+template <class R>
+std::string response_name() {
+    if constexpr (std::is_void_v<R>)
+        return "nothing (204 No Content; prints null)";
+    else
+        return type_name<R>();
+}
+
+std::string_view kind_name(erp::request_kind k) {
+    switch (k) {
+    case erp::request_kind::body:
+        return "body";
+    case erp::request_kind::query:
+        return "query";
+    case erp::request_kind::none:
+        break;
+    }
+    return "none";
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON helpers
+// ---------------------------------------------------------------------------------------------
+
+/// Indents the compact JSON that `to_json` writes, two spaces a level, each line after the
+/// first starting with `lead`.
+std::string indent_json(std::string_view s, std::string_view lead = {}) {
+    std::string out;
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    auto newline = [&] {
+        out += '\n';
+        out += lead;
+        out.append(depth * 2, ' ');
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char const c = s[i];
+        if (in_string) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            in_string = true;
+            out += c;
+            break;
+        case '{':
+        case '[':
+            out += c;
+            if (i + 1 < s.size() && (s[i + 1] == '}' || s[i + 1] == ']')) {
+                out += s[++i];
+            } else {
+                ++depth;
+                newline();
+            }
+            break;
+        case '}':
+        case ']':
+            depth = depth > 0 ? depth - 1 : 0;
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string quoted(std::string_view s) {
+    return boost::json::serialize(boost::json::string(s));
+}
+
+std::string join(std::vector<std::string> const& items, std::string_view sep) {
+    std::string out;
+    for (auto const& i : items) {
+        if (!out.empty())
+            out += sep;
+        out += i;
+    }
+    return out;
+}
+
+std::string join_path(std::string const& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+/// Collects the keys of `v` that no member of `T` (or of the carriers nested in it) takes. Keys
+/// match members as the codec matches them: ASCII case-insensitively.
+template <class T>
+void find_unknown_keys(boost::json::value const& v, std::string const& path, std::vector<std::string>& out) {
+    using namespace erp::detail;
+    if constexpr (is_optional_v<T>) {
+        find_unknown_keys<typename T::value_type>(v, path, out);
+    } else if constexpr (is_vector_v<T>) {
+        if (auto const* a = v.if_array())
+            for (std::size_t i = 0; i < a->size(); ++i)
+                find_unknown_keys<typename T::value_type>((*a)[i], path + "[" + std::to_string(i) + "]", out);
+    } else if constexpr (is_string_map_v<T>) {
+        if (auto const* o = v.if_object())
+            for (auto const& kv : *o)
+                find_unknown_keys<typename T::mapped_type>(kv.value(), join_path(path, kv.key()), out);
+    } else if constexpr (is_described_struct_v<T>) {
+        auto const* o = v.if_object();
+        if (!o)
+            return;
+        std::vector<std::string> unknown;
+        for (auto const& kv : *o) {
+            bool known = false;
+            mp11::mp_for_each<members_t<T>>([&](auto D) {
+                if (!known && iequals(D.name, kv.key())) {
+                    known = true;
+                    find_unknown_keys<member_t<T, decltype(D)>>(kv.value(), join_path(path, D.name), out);
+                }
+            });
+            if (!known)
+                unknown.push_back(quoted(kv.key()));
+        }
+        if (!unknown.empty())
+            out.insert(out.begin(), (unknown.size() == 1 ? "unknown key " : "unknown keys ") +
+                                        join(unknown, ", ") + (path.empty() ? "" : " in " + path) +
+                                        " (valid keys: " + valid_keys<T>() + ")");
+    }
+}
+
+/// Reads `text` into `out` with the library's codec, refusing keys no member takes. Throws
+/// `usage_error` naming the offset, the field path or the unknown keys.
+template <class T>
+void read_json(std::string_view text, T& out, std::string const& what) {
+    erp::diagnostics d;
+    erp::json_read_options opt;
+    if (auto ec = erp::from_json(text, out, &d, opt))
+        throw usage_error(what + ": " + (d.client_message.empty() ? ec.message() : d.client_message));
+    // The codec skips unknown keys; a typo must not silently become a default.
+    boost::json::parse_options po;
+    po.max_depth = opt.max_depth;
+    po.allow_invalid_utf8 = true;
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(text, ec, {}, po);
+    if (ec)
+        throw usage_error(what + ": " + ec.message());
+    std::vector<std::string> unknown;
+    find_unknown_keys<T>(v, "", unknown);
+    if (!unknown.empty())
+        throw usage_error(what + ": " + join(unknown, "; "));
+}
+
+/// With `$select` the server sends only the chosen properties, but the reply is decoded into the
+/// whole carrier: keep only the selected top-level properties (of the reply, or of each element of
+/// an array reply), so that defaults do not pass for data. `Changes.AddedRecords` keeps `Changes`.
+std::string keep_selected(std::string const& json, std::string_view select) {
+    std::vector<std::string_view> keep;
+    for (std::size_t i = 0; i <= select.size();) {
+        std::size_t end = std::min(select.find(',', i), select.size());
+        std::string_view item = select.substr(i, end - i);
+        item.remove_prefix(std::min(item.find_first_not_of(' '), item.size()));
+        item = item.substr(0, std::min(item.find_first_of(" ./"), item.size()));
+        if (!item.empty())
+            keep.push_back(item);
+        i = end + 1;
+    }
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(json, ec);
+    if (ec || keep.empty())
+        return json;
+    auto filter = [&](boost::json::value& x) {
+        auto const* o = x.if_object();
+        if (!o)
+            return;
+        boost::json::object kept;
+        for (auto const& kv : *o)
+            for (auto k : keep)
+                if (erp::detail::iequals(k, kv.key())) {
+                    kept.emplace(kv.key(), kv.value());
+                    break;
+                }
+        x = std::move(kept);
+    };
+    if (auto* a = v.if_array())
+        for (auto& e : *a)
+            filter(e);
+    else
+        filter(v);
+    return boost::json::serialize(v);
+}
+
+std::string read_file(std::string const& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f)
+        throw usage_error("cannot open " + path);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    if (f.bad())
+        throw usage_error("cannot read " + path);
+    return ss.str();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help
+// ---------------------------------------------------------------------------------------------
+
+constexpr char const* usage_text =
+    R"(usage: erpsync [options] <Operation> [--body JSON | --body-file PATH | --body -]
+       erpsync --sandbox [--seed FILE] [options] <Operation> [--body ...]
+       erpsync serve [--port N] [--seed FILE]
+       erpsync help [<Operation>]          (also: erpsync [<Operation>] --help)
+
+Calls one operation of the SuperOffice WebAPI ErpSync agent (POST {base}/api/v1/Agents/ErpSync/<Operation>)
+and prints the reply as JSON. <Operation> is a wire name in any case (ForceResync, forceresync) or the
+C++ name (force_resync).
+
+Request:
+  --body JSON          the request as JSON (for query operations too); --body - reads it from stdin
+  --body-file PATH     the request from a file
+                       Unknown keys are refused. Without a body an operation that takes a request
+                       sends the default one (`erpsync help <Operation>` shows it) and warns.
+Target:
+  --url BASE           tenant base URL, e.g. https://sod.superoffice.com/Cust12345    [ERPSYNC_URL]
+  --sandbox            start the built-in sandbox on 127.0.0.1 and call it; its own credentials are
+                       used unless given as options (the ERPSYNC_ credential variables are ignored)
+  --seed FILE          the sandbox's data (JSON of sandbox::seed; erpsync_sandbox --print-seed)
+Authentication (an option overrides its variable; use one scheme):
+  --user NAME          Basic, with --password                                          [ERPSYNC_USER]
+  --password SECRET                                                                    [ERPSYNC_PASSWORD]
+  --ticket TICKET      SOTicket                                                        [ERPSYNC_TICKET]
+  --token TOKEN        Bearer access token                                             [ERPSYNC_TOKEN]
+  --app-token SECRET   SO-AppToken (Online system users)                               [ERPSYNC_APP_TOKEN]
+  Options are visible to other local users (ps); prefer the variables for secrets.
+Call:
+  --select FIELDS      $select: comma separated properties of the reply (only they are printed)
+  --timeout SECONDS    time allowed for the call (default 30)
+  --ca-file PATH       PEM file of trusted CA certificates, for https
+  --language CODE      Accept-Language and SO-Language, e.g. en
+  --pretty             indent the JSON reply
+Serve:
+  --port N             the sandbox's port on 127.0.0.1 (default: any free port)
+
+Output: the reply as JSON on stdout, exit status 0: true/false for yes/no answers, a quoted name for
+enum answers, null for operations answering 204 No Content. A failed call prints `error: ...` and the
+diagnostics on stderr, exit status 1. Usage errors, including a refused body, exit with status 2.
+)";
+
+/// One operation's entry in `erpsync --help`.
+template <class Op>
+void print_summary(std::ostream& os) {
+    os << "  " << Op::name << " -> " << response_name<erp::response_t<Op>>() << "\n      " << Op::summary
+       << '\n';
+    std::string line = "      " + std::string(kind_name(Op::request_travels));
+    if constexpr (Op::request_travels != erp::request_kind::none) {
+        auto fields = fields_of<erp::request_t<Op>>();
+        line += " {";
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            std::string item =
+                fields[i].first + ": " + fields[i].second + (i + 1 < fields.size() ? "," : "}");
+            if (line.size() + 1 + item.size() > 110) {
+                os << line << '\n';
+                line = "           ";
+            } else if (i > 0) {
+                line += ' ';
+            }
+            line += item;
+        }
+        if (fields.empty())
+            line += "}";
+    } else {
+        line = "      no request";
+    }
+    os << line << '\n';
+}
+
+template <class Op>
+void print_operation(std::ostream& os) {
+    using req = erp::request_t<Op>;
+    using resp = erp::response_t<Op>;
+    os << Op::name << "  (C++: superoffice::erpsync::ops::" << cpp_id_of(Op::name) << ")\n"
+       << "  " << Op::summary << "\n\n"
+       << "  POST {base}/api/v1/Agents/ErpSync/" << Op::name << '\n';
+    if constexpr (Op::request_travels == erp::request_kind::none) {
+        os << "  request:  none (nothing is sent; --body is refused)\n";
+    } else {
+        os << "  request:  " << type_name<req>()
+           << (Op::request_travels == erp::request_kind::body
+                   ? ", sent as the JSON body\n"
+                   : ", sent as query parameters (?Name=value); give it as JSON like a body\n");
+    }
+    os << "  response: " << response_name<resp>() << '\n'
+       << "  safe to retry: " << (Op::retry_safe ? "yes" : "no") << '\n';
+
+    type_catalogue cat;
+    if constexpr (Op::request_travels != erp::request_kind::none)
+        cat.add<req>();
+    if constexpr (!std::is_void_v<resp>)
+        cat.add<resp>();
+    if (!cat.text.empty())
+        os << "\nTypes:\n" << cat.text;
+
+    if constexpr (Op::request_travels != erp::request_kind::none) {
+        std::string tmpl = erp::to_json(req{}).value();
+        os << "\nRequest template (the default, sent when no --body is given):\n  " << indent_json(tmpl, "  ")
+           << "\n\nExample:\n  erpsync --sandbox " << Op::name << " --body '" << tmpl << "'\n";
+    } else {
+        os << "\nExample:\n  erpsync --sandbox " << Op::name << '\n';
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command line
+// ---------------------------------------------------------------------------------------------
+
+struct arguments {
+    std::map<std::string, std::string, std::less<>> values; // options taking a value, by name
+    bool sandbox = false;
+    bool pretty = false;
+    bool help = false;
+    std::vector<std::string> positional;
+
+    std::optional<std::string> get(std::string_view name) const {
+        auto it = values.find(name);
+        if (it == values.end())
+            return std::nullopt;
+        return it->second;
+    }
+};
+
+constexpr std::string_view value_options[] = {
+    "--url",     "--user",    "--password", "--ticket", "--token",     "--app-token", "--select",
+    "--timeout", "--ca-file", "--language", "--body",   "--body-file", "--seed",      "--port"};
+
+arguments parse_arguments(int argc, char** argv) {
+    arguments a;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg.size() < 2 || arg[0] != '-' || arg == "-") {
+            a.positional.emplace_back(arg);
+            continue;
+        }
+        // --name=value; only the name is ever echoed back (the value may be a secret).
+        std::string_view name = arg.substr(0, arg.find('='));
+        std::optional<std::string_view> inline_value;
+        if (name.size() < arg.size())
+            inline_value = arg.substr(name.size() + 1);
+        bool takes_value = false;
+        for (auto o : value_options)
+            takes_value |= o == name;
+        if (takes_value) {
+            std::string value;
+            if (inline_value)
+                value = *inline_value;
+            else if (i + 1 < argc)
+                value = argv[++i];
+            else
+                throw usage_error(std::string(name) + " needs a value");
+            if (!a.values.emplace(std::string(name), std::move(value)).second)
+                throw usage_error(std::string(name) + " is given twice");
+            continue;
+        }
+        bool* flag = name == "--sandbox"                  ? &a.sandbox
+                     : name == "--pretty"                 ? &a.pretty
+                     : (name == "--help" || name == "-h") ? &a.help
+                                                          : nullptr;
+        if (!flag)
+            throw usage_error("unknown option " + std::string(name));
+        if (inline_value)
+            throw usage_error(std::string(name) + " takes no value");
+        *flag = true;
+    }
+    return a;
+}
+
+/// An option, else its environment variable (unset or empty: nullopt).
+std::optional<std::string> option_or_env(arguments const& a, std::string_view option, char const* variable,
+                                         bool use_env = true) {
+    if (auto v = a.get(option))
+        return v;
+    if (use_env)
+        if (char const* e = std::getenv(variable); e && *e)
+            return std::string(e);
+    return std::nullopt;
+}
+
+template <class Int>
+Int parse_integer(std::string_view option, std::string const& text, Int lo, Int hi) {
+    long long v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || end != text.data() + text.size() || v < lo || v > hi)
+        throw usage_error(std::string(option) + " must be a whole number from " + std::to_string(lo) +
+                          " to " + std::to_string(hi));
+    return static_cast<Int>(v);
+}
+
+std::chrono::steady_clock::duration parse_timeout(std::string const& text) {
+    double s = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), s);
+    if (ec != std::errc{} || end != text.data() + text.size() || !(s > 0) || s > 86400)
+        throw usage_error("--timeout must be a number of seconds above 0 and at most 86400");
+    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(s));
+}
+
+/// Refuses options that mean nothing for the chosen command.
+void only_options(arguments const& a, std::vector<std::string_view> allowed, std::string_view command) {
+    for (auto const& [name, value] : a.values) {
+        bool ok = false;
+        for (auto o : allowed)
+            ok |= o == name;
+        if (!ok)
+            throw usage_error(name + " does not apply to " + std::string(command));
+    }
+}
+
+erp::sandbox::seed load_seed(arguments const& a) {
+    auto path = a.get("--seed");
+    if (!path)
+        return erp::sandbox::default_seed();
+    erp::sandbox::seed data{};
+    read_json(read_file(*path), data, *path);
+    return data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------------------------
+
+int serve(arguments const& a) {
+    only_options(a, {"--port", "--seed"}, "serve");
+    if (a.sandbox || a.pretty || a.positional.size() > 1)
+        throw usage_error("serve takes only --port and --seed");
+    erp::sandbox::options opt;
+    if (auto p = a.get("--port"))
+        opt.port = parse_integer<std::uint16_t>("--port", *p, 0, 65535);
+    erp::sandbox::seed data = load_seed(a);
+    erp::sandbox::server srv(opt, data);
+    // The sandbox's test credentials are printed on purpose: they are what clients must send.
+    std::cout << "ErpSync sandbox listening at " << srv.base_url() << "\n  Basic user " << quoted(opt.user)
+              << " password " << quoted(opt.password) << "\n  SOTicket " << quoted(opt.ticket)
+              << "\n  Bearer " << quoted(opt.bearer) << "\nTry: ERPSYNC_URL=" << srv.base_url()
+              << " ERPSYNC_USER=" << opt.user << " ERPSYNC_PASSWORD=" << opt.password
+              << " erpsync GetEngineStatus\nStop with Ctrl-C (SIGINT) or SIGTERM." << std::endl;
+    asio::io_context io;
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([](boost::system::error_code, int) {});
+    io.run();
+    std::cout << "stopping after " << srv.requests_served() << " requests" << std::endl;
+    return 0;
+}
+
+/// Reads the request of `Op` from --body / --body-file, or makes the default one.
+template <class Op>
+erp::request_t<Op> make_request(arguments const& a) {
+    using req = erp::request_t<Op>;
+    auto body = a.get("--body");
+    auto body_file = a.get("--body-file");
+    if (body && body_file)
+        throw usage_error("give either --body or --body-file, not both");
+    if constexpr (Op::request_travels == erp::request_kind::none) {
+        if (body || body_file)
+            throw usage_error(std::string(Op::name) + " takes no request; drop --body");
+        return req{};
+    } else {
+        req r{};
+        std::string what = "the " + std::string(Op::name) + " request";
+        if (body && *body == "-") {
+            std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+            read_json(text, r, what + " (stdin)");
+        } else if (body) {
+            read_json(*body, r, what);
+        } else if (body_file) {
+            read_json(read_file(*body_file), r, what + " (" + *body_file + ")");
+        } else {
+            std::cerr << "warning: no --body given; sending the default " << Op::name
+                      << " request: " << erp::to_json(r).value() << '\n';
+        }
+        return r;
+    }
+}
+
+/// The client configuration from the options and environment. Secrets are never echoed.
+erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::server> const& sandbox) {
+    erp::client_config cfg;
+    bool const env = !sandbox; // the sandbox has its own credentials: the variables are for real targets
+    if (sandbox) {
+        if (a.get("--url"))
+            throw usage_error("give either --url or --sandbox, not both");
+        cfg.base_url = sandbox->base_url();
+    } else if (auto url = option_or_env(a, "--url", "ERPSYNC_URL")) {
+        cfg.base_url = *url;
+    } else {
+        throw usage_error("no target: give --url BASE, set ERPSYNC_URL, or use --sandbox");
+    }
+    auto user = option_or_env(a, "--user", "ERPSYNC_USER", env);
+    auto password = option_or_env(a, "--password", "ERPSYNC_PASSWORD", env);
+    auto ticket = option_or_env(a, "--ticket", "ERPSYNC_TICKET", env);
+    auto token = option_or_env(a, "--token", "ERPSYNC_TOKEN", env);
+    if (int(bool(user) || bool(password)) + int(bool(ticket)) + int(bool(token)) > 1)
+        throw usage_error("more than one kind of credentials (--user/--password, --ticket, --token or their "
+                          "ERPSYNC_ variables): use one");
+    if (user && !password)
+        throw usage_error("--user needs --password (or ERPSYNC_PASSWORD)");
+    if (password && !user)
+        throw usage_error("--password needs --user (or ERPSYNC_USER)");
+    if (user)
+        cfg.auth = erp::credentials::basic(*user, *password);
+    else if (ticket)
+        cfg.auth = erp::credentials::so_ticket(*ticket);
+    else if (token)
+        cfg.auth = erp::credentials::bearer(*token);
+    else if (sandbox)
+        cfg.auth = erp::credentials::basic(erp::sandbox::options{}.user, erp::sandbox::options{}.password);
+    if (auto app = option_or_env(a, "--app-token", "ERPSYNC_APP_TOKEN", env))
+        cfg.app_token = *app;
+    if (auto t = a.get("--timeout"))
+        cfg.timeout = parse_timeout(*t);
+    if (auto ca = a.get("--ca-file"))
+        cfg.tls.ca_file = *ca;
+    if (auto lang = a.get("--language")) {
+        cfg.accept_language = *lang;
+        cfg.so_language = *lang;
+    }
+    return cfg;
+}
+
+/// Calls `Op` and prints its reply. Returns the exit status.
+template <class Op>
+int call(arguments const& a) {
+    only_options(a,
+                 {"--url", "--user", "--password", "--ticket", "--token", "--app-token", "--select",
+                  "--timeout", "--ca-file", "--language", "--body", "--body-file", "--seed"},
+                 Op::name);
+    if (a.get("--seed") && !a.sandbox)
+        throw usage_error("--seed needs --sandbox");
+    erp::request_t<Op> const request = make_request<Op>(a);
+
+    std::optional<erp::sandbox::server> sandbox;
+    if (a.sandbox)
+        sandbox.emplace(erp::sandbox::options{}, load_seed(a));
+    asio::io_context io;
+    erp::client client(io, make_config(a, sandbox));
+    erp::diagnostics diag;
+    if (auto ec = client.config_error(&diag)) {
+        std::cerr << "error: " << ec.message() << " (" << diag.to_string() << ")\n";
+        return 2;
+    }
+    erp::call_options options;
+    options.diag = &diag;
+    if (auto s = a.get("--select"))
+        options.select = *s;
+
+    int status = 1;
+    client.async_call<Op>(request, options, [&](erp::error_code ec, auto const&... result) {
+        if (ec) {
+            std::string details = diag.to_string();
+            std::cerr << "error: " << Op::name << ": " << ec.message()
+                      << (details.empty() ? "" : " (" + details + ")") << '\n';
+            return;
+        }
+        std::string out = "null";
+        if constexpr (sizeof...(result) == 1) {
+            erp::diagnostics wd;
+            auto json = erp::to_json(result..., &wd);
+            if (!json) {
+                std::cerr << "error: the reply cannot be written as JSON: " << json.error().message() << " ("
+                          << wd.to_string() << ")\n";
+                return;
+            }
+            out = std::move(*json);
+            if (!options.select.empty())
+                out = keep_selected(out, options.select);
+        }
+        std::cout << (a.pretty ? indent_json(out) : out) << std::endl;
+        status = 0;
+    });
+    io.run();
+    return status;
+}
+
+/// What the program can do with one operation. The operations are reached through this table
+/// (one small function per operation and task) rather than one function holding every
+/// operation's code, which GCC's optimizer handles badly (tens of GiB at -O3).
+struct operation_entry {
+    std::string_view name;
+    void (*summary)(std::ostream&);
+    void (*help)(std::ostream&);
+    int (*call)(arguments const&);
+};
+
+/// Every operation, in list order, generated from `ops::all`.
+std::vector<operation_entry> const& operations() {
+    static std::vector<operation_entry> const table = [] {
+        std::vector<operation_entry> t;
+        mp11::mp_for_each<erp::ops::all>([&](auto op) {
+            using Op = decltype(op);
+            t.push_back({Op::name, &print_summary<Op>, &print_operation<Op>, &call<Op>});
+        });
+        return t;
+    }();
+    return table;
+}
+
+/// The operation named `name`: its wire name in any case or its C++ name. Unknown names are a
+/// usage error that suggests near matches.
+operation_entry const& find_operation(std::string_view name) {
+    for (auto const& e : operations())
+        if (erp::detail::iequals(name, e.name) || name == cpp_id_of(e.name))
+            return e;
+    std::string near;
+    std::string const folded = fold(name);
+    for (auto const& e : operations()) {
+        std::string const candidate = fold(e.name);
+        if (edit_distance(folded, candidate) <= 2 ||
+            (folded.size() >= 4 && candidate.find(folded) != std::string::npos))
+            near += std::string(near.empty() ? "" : ", ") + std::string(e.name);
+    }
+    throw usage_error("unknown operation " + quoted(name) +
+                      (near.empty() ? "" : "; did you mean " + near + "?") + " (erpsync --help lists them)");
+}
+
+void print_overview(std::ostream& os) {
+    os << usage_text
+       << "\nOperations (T? optional, array<T>, map<string,T>; `help <Operation>` for details):\n";
+    for (auto const& e : operations())
+        e.summary(os);
+}
+
+int run(int argc, char** argv) {
+    arguments a = parse_arguments(argc, argv);
+    std::string_view const command = a.positional.empty() ? std::string_view{} : a.positional.front();
+    if (command == "help" || (a.help && a.positional.empty())) {
+        if (a.positional.size() > 2)
+            throw usage_error("help takes at most one operation");
+        if (a.positional.size() == 2)
+            find_operation(a.positional[1]).help(std::cout);
+        else
+            print_overview(std::cout);
+        return 0;
+    }
+    if (command == "serve") {
+        if (a.help) {
+            std::cout << usage_text;
+            return 0;
+        }
+        return serve(a);
+    }
+    if (a.positional.empty())
+        throw usage_error("no operation given (erpsync --help lists them)");
+    if (a.positional.size() > 1)
+        throw usage_error("one operation at a time; unexpected " + quoted(a.positional[1]));
+    operation_entry const& op = find_operation(command);
+    if (a.help) {
+        op.help(std::cout);
+        return 0;
+    }
+    return op.call(a);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (usage_error const& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return 2;
+    } catch (std::exception const& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return 1;
+    }
+}
