@@ -864,8 +864,7 @@ private:
         return true;
     }
 
-    /// Copies `src` into `dst` (field by field, renamed by `rename` when not null); true when
-    /// something changed.
+    /// Sets `dst[key]` to `value` (unless `no_blank` and `value` would blank it); true when it changed.
     static bool put(field_values& dst, std::string const& key, std::string const& value, bool no_blank) {
         auto& d = dst[key];
         if ((no_blank && value.empty() && !d.empty()) || d == value)
