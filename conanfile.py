@@ -27,6 +27,8 @@ class SuperofficeErpsyncConan(ConanFile):
         # Boost.URL, OpenSSL) must be visible to and linked by consumers.
         self.requires("boost/[>=1.81]", transitive_headers=True, transitive_libs=True)
         self.requires("openssl/[>=3]", transitive_headers=True, transitive_libs=True)
+        # SOAP encoding (soap.hpp, target superoffice::erpsync_soap)
+        self.requires("pugixml/[>=1.11]", transitive_headers=True, transitive_libs=True)
 
     def package_id(self):
         self.info.clear()
@@ -42,8 +44,18 @@ class SuperofficeErpsyncConan(ConanFile):
 
     def package_info(self):
         self.cpp_info.set_property("cmake_file_name", "superoffice_erpsync")
-        self.cpp_info.set_property("cmake_target_name", "superoffice::erpsync")
         self.cpp_info.bindirs = []
         self.cpp_info.libdirs = []
+        # superoffice::erpsync (REST) and superoffice::erpsync_soap (adds pugixml), as in CMake
+        core = self.cpp_info.components["erpsync"]
+        core.set_property("cmake_target_name", "superoffice::erpsync")
+        core.requires = ["boost::boost", "openssl::openssl"]
+        core.bindirs = []
+        core.libdirs = []
         if self.settings.os in ("Linux", "FreeBSD"):
-            self.cpp_info.system_libs = ["pthread"]
+            core.system_libs = ["pthread"]
+        soap = self.cpp_info.components["erpsync_soap"]
+        soap.set_property("cmake_target_name", "superoffice::erpsync_soap")
+        soap.requires = ["erpsync", "pugixml::pugixml"]
+        soap.bindirs = []
+        soap.libdirs = []

@@ -18,6 +18,10 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/"
 
 install(TARGETS superoffice_erpsync
     EXPORT superoffice_erpsyncTargets)
+if(SO_ERPSYNC_SOAP)
+    install(TARGETS superoffice_erpsync_soap
+        EXPORT superoffice_erpsyncTargets)
+endif()
 
 install(EXPORT superoffice_erpsyncTargets
     FILE superoffice_erpsyncTargets.cmake

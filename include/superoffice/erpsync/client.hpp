@@ -11,6 +11,7 @@
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/impl/call_op.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/protocol_codec.hpp>
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/deferred.hpp>
@@ -108,7 +109,13 @@ public:
             d.diag->clear();
         d.timeout = options.timeout.value_or(st_->cfg.timeout);
         d.retry_safe = Op::retry_safe;
-        d.build_error = detail::build_request<Op>(st_->pc, request, options, d.req, d.diag);
+        if (st_->cfg.protocol && !st_->pc.error) {
+            d.protocol = st_->cfg.protocol;
+            d.build_error = d.protocol->build_request(op_index_v<Op>, &request, st_->cfg, st_->pc, options,
+                                                      d.req, d.diag);
+        } else {
+            d.build_error = detail::build_request<Op>(st_->pc, request, options, d.req, d.diag);
+        }
         return boost::asio::async_compose<CompletionToken, signature_t<Op>>(detail::call_op<Op>(std::move(x)),
                                                                             token, st_->ex);
     }

@@ -24,6 +24,8 @@ class context;
 
 namespace superoffice::erpsync {
 
+class protocol_codec;
+
 /// How the client authenticates (the `Authorization` header).
 ///
 /// Secrets are kept in memory only to build that header; the library never logs them and
@@ -104,6 +106,11 @@ struct client_config {
     std::size_t max_idle_connections = 8;
     /// TLS settings.
     tls_options tls{};
+    /// How calls are encoded. Null (the default): REST, JSON bodies at
+    /// `{base_url}/api/v1/Agents/ErpSync/{Operation}`. `soap::protocol()` (include
+    /// `<superoffice/erpsync/soap.hpp>`): SOAP 1.1 or 1.2 at `{base_url}/Remote/Services88/ErpSync.svc`,
+    /// with the same calls, carriers and results.
+    std::shared_ptr<protocol_codec const> protocol{};
 };
 
 /// Per-call settings. Every member is optional; strings are copied when the call starts.

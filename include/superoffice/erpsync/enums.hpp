@@ -18,6 +18,14 @@
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
+#include <string_view>
+
+/// Names enum `type` `WireName` on the wire (`wire_type_name(type const*)`, found by ADL: SOAP
+/// writes it in `xsi:type` and as the item name of enum arrays).
+#define SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(type, WireName)                                                     \
+    [[maybe_unused]] inline constexpr std::string_view wire_type_name(type const*) noexcept {                \
+        return #WireName;                                                                                    \
+    }
 
 namespace superoffice::erpsync {
 
@@ -34,6 +42,7 @@ enum class erp_actor_type : std::int16_t {
     Sale,
 };
 BOOST_DESCRIBE_ENUM(erp_actor_type, Unknown, Customer, Supplier, Partner, Person, Project, Employee, Sale)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(erp_actor_type, ErpActorType)
 
 /// The type of a record in SuperOffice CRM.
 enum class crm_actor_type : std::int16_t {
@@ -45,6 +54,7 @@ enum class crm_actor_type : std::int16_t {
     Sale,
 };
 BOOST_DESCRIBE_ENUM(crm_actor_type, Unknown, Contact, Person, Project, Sale)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(crm_actor_type, CrmActorType)
 
 /// The outcome class of a `plugin_response`. `Error` implies `IsOk == false`.
 /// The REST tables write "Warn", the WSDL "Warning": both are read, "Warning" is written.
@@ -57,6 +67,7 @@ enum class quote_status : std::int16_t {
     Warn = Warning,
 };
 BOOST_DESCRIBE_ENUM(quote_status, Ok, OkWithInfo, Warning, Error, Warn)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(quote_status, QuoteStatus)
 
 /// Result codes of connector operations (e.g. `CanDeleteErpSyncConnectorEntity`).
 enum class erp_sync_response_code : std::int16_t {
@@ -66,6 +77,7 @@ enum class erp_sync_response_code : std::int16_t {
     ErrorNotFound,
 };
 BOOST_DESCRIBE_ENUM(erp_sync_response_code, NoError, ErrorConnectorHasConnections, ErrorNotFound)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(erp_sync_response_code, ErpSyncResponseCode)
 
 /// The kind of a connector configuration field.
 enum class field_metadata_type : std::int16_t {
@@ -80,6 +92,7 @@ enum class field_metadata_type : std::int16_t {
     Label = 99,
 };
 BOOST_DESCRIBE_ENUM(field_metadata_type, Checkbox, Text, Password, Integer, Double, List, Date, Label)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(field_metadata_type, FieldMetadataType)
 
 /// Access level of a connector configuration field.
 enum class field_access : std::int16_t {
@@ -89,6 +102,7 @@ enum class field_access : std::int16_t {
     ReadOnly,
 };
 BOOST_DESCRIBE_ENUM(field_access, Normal, Mandatory, ReadOnly)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(field_access, FieldAccess)
 
 /// Table rights (.NET `ETableRight`, a flags enum). `R` and `F` are aliases of `Select` and
 /// `Filtering`, as in the WSDL.
@@ -106,6 +120,7 @@ enum class etable_right : std::uint32_t {
 };
 BOOST_DESCRIBE_ENUM(etable_right, Select, Update, Insert, Delete, Filtering, RestrictedUpdate, Unused1,
                     Uninitialized, R, F)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(etable_right, ETableRight)
 
 /// Field rights (.NET `EFieldRight`, a flags enum). `Nullable` shares its bit (32) with
 /// `Unused4`, as in the WSDL; `Nullable` is the name written.
@@ -123,6 +138,7 @@ enum class efield_right : std::uint32_t {
 };
 BOOST_DESCRIBE_ENUM(efield_right, Read, Write, Unused1, Unused2, Unused3, Nullable, UIHintMandatory,
                     UIHintReadOnly, UndefinedValue256, Unused4)
+SO_ERPSYNC_DETAIL_ENUM_WIRE_NAME(efield_right, EFieldRight)
 
 /// A table right mask such as `"Select, Update"`.
 using table_right_mask = flag_set<etable_right>;

@@ -84,17 +84,24 @@ enum class error : int {
     agent_error,
     /// A `plugin_response` with `IsOk == false`, turned into an error by `check()`.
     plugin_failed,
+    // --- SOAP (added after the above; values are stable) ------------------------------------
+    /// A SOAP body is not well-formed XML, or is refused: a document type declaration (DTD,
+    /// entities), nesting deeper than the limit, or not a SOAP envelope of the expected shape.
+    invalid_xml,
+    /// The server answered with a SOAP `Fault` (code and reason in the diagnostics' `server`).
+    soap_fault,
 };
 
 /// Broad classes of failure, to test an `error_code` against without listing codes.
 enum class condition : int {
-    /// The response could not be decoded into the result type (our codes and Boost.JSON's).
+    /// The response could not be decoded into the result type (our codes, `invalid_xml` and
+    /// Boost.JSON's).
     decode_failed = 1,
     /// Resolve, connect, TLS, read, write, closed connection, size limit or timeout.
     transport_failed,
     /// The server answered with a non-2xx HTTP status.
     http_status,
-    /// The agent reported a failure inside a 200 answer (`agent_error`, `plugin_failed`).
+    /// The agent reported a failure (`agent_error`, `plugin_failed`, `soap_fault`).
     agent_failed,
     /// The request was refused before anything was sent (bad URL, header or value).
     invalid_request,

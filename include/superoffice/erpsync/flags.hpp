@@ -31,6 +31,8 @@ class flag_set {
     static_assert(std::is_enum_v<E>, "flag_set needs an enum type");
 
 public:
+    /// The enum of the flags.
+    using enum_type = E;
     /// The unsigned integer holding the bits.
     using bits_type = std::make_unsigned_t<std::underlying_type_t<E>>;
 

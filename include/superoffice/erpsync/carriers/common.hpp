@@ -44,8 +44,13 @@
     ::superoffice::erpsync::field_property_map FieldProperties{};
 
 /// Describes a carrier declared with `SO_ERPSYNC_CARRIER_MEMBERS` last.
+/// Also marks it as a `Carrier` (`is_erpsync_carrier(type const*)`, found by ADL): SOAP writes the
+/// two base members first, as the schema's `xs:extension` orders them.
 #define SO_ERPSYNC_DESCRIBE_CARRIER(type, WireName, members)                                                 \
-    SO_ERPSYNC_DESCRIBE(type, WireName, (SO_ERPSYNC_DETAIL_UNPAREN members, TableRight, FieldProperties))
+    SO_ERPSYNC_DESCRIBE(type, WireName, (SO_ERPSYNC_DETAIL_UNPAREN members, TableRight, FieldProperties))    \
+    [[maybe_unused]] inline constexpr bool is_erpsync_carrier(type const*) noexcept {                        \
+        return true;                                                                                         \
+    }
 
 namespace superoffice::erpsync {
 

@@ -12,6 +12,7 @@
 // error::unencodable_value with the field path.
 
 #include <superoffice/erpsync/detail/enum_names.hpp>
+#include <superoffice/erpsync/detail/field_path.hpp>
 #include <superoffice/erpsync/detail/type_traits.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/error.hpp>
@@ -27,7 +28,7 @@ namespace superoffice::erpsync::detail {
 
 class json_writer {
 public:
-    json_writer(std::string& out, diagnostics* diag) : out_(out), diag_(diag) {}
+    json_writer(std::string& out, diagnostics* diag) : out_(out), where_(diag) {}
 
     template <class T>
     bool write(T const& v) {
@@ -162,39 +163,15 @@ public:
         out_ += '"';
     }
 
-    std::string const& path() const noexcept { return path_; }
+    std::string const& path() const noexcept { return where_.path(); }
 
 private:
-    bool fail(std::string msg) {
-        msg_ = std::move(msg);
-        finish();
-        return false;
-    }
-    bool prefix_index(std::size_t i) {
-        if (!path_.empty() && path_.front() != '[')
-            path_.insert(0, ".");
-        path_.insert(0, "[" + std::to_string(i) + "]");
-        finish();
-        return false;
-    }
-    bool prefix_key(std::string_view k) {
-        if (!path_.empty() && path_.front() != '[')
-            path_.insert(0, ".");
-        path_.insert(0, k);
-        finish();
-        return false;
-    }
-    void finish() {
-        if (diag_) {
-            diag_->field_path = path_;
-            diag_->client_message = msg_ + (path_.empty() ? "" : " at " + path_);
-        }
-    }
+    bool fail(std::string msg) { return where_.fail(std::move(msg)); }
+    bool prefix_index(std::size_t i) { return where_.prefix_index(i); }
+    bool prefix_key(std::string_view k) { return where_.prefix_key(k); }
 
     std::string& out_;
-    diagnostics* diag_;
-    std::string path_;
-    std::string msg_;
+    path_failure where_;
 };
 
 } // namespace superoffice::erpsync::detail

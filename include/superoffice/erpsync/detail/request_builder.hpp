@@ -201,6 +201,9 @@ inline prepared_config prepare_config(client_config const& cfg) {
 using http_request = boost::beast::http::request<boost::beast::http::string_body>;
 
 /// Builds the HTTP request of one call of `Op`. On failure nothing may be sent.
+inline error_code add_call_headers(prepared_config const& pc, call_options const& opt, http_request& req,
+                                   diagnostics* diag);
+
 template <class Op>
 error_code build_request(prepared_config const& pc, request_t<Op> const& body, call_options const& opt,
                          http_request& req, diagnostics* diag) {
@@ -232,6 +235,21 @@ error_code build_request(prepared_config const& pc, request_t<Op> const& body, c
     req.set(http::field::accept, "application/json");
     for (auto const& [n, v] : pc.headers)
         req.insert(n, v);
+    if (auto e = add_call_headers(pc, opt, req, diag))
+        return e;
+    if constexpr (Op::has_body) {
+        req.set(http::field::content_type, "application/json; charset=utf-8");
+        if (auto e = to_json(body, req.body(), diag))
+            return e;
+    }
+    req.prepare_payload();
+    return {};
+}
+
+/// Adds the per-call headers (language, culture, time zone, `call_options::headers`), validated:
+/// nothing is added when one is refused.
+inline error_code add_call_headers(prepared_config const& pc, call_options const& opt, http_request& req,
+                                   diagnostics* diag) {
     header_list call_headers;
     error_code ec;
     auto lang = [&](char const* name, std::string const& call_v, std::string const& client_v) {
@@ -250,12 +268,6 @@ error_code build_request(prepared_config const& pc, request_t<Op> const& body, c
         return ec;
     for (auto& [n, v] : call_headers)
         req.insert(n, v);
-    if constexpr (Op::has_body) {
-        req.set(http::field::content_type, "application/json; charset=utf-8");
-        if (auto e = to_json(body, req.body(), diag))
-            return e;
-    }
-    req.prepare_payload();
     return {};
 }
 

@@ -8,6 +8,7 @@
 // Sans-io response interpretation: status classes, the WebAPI's error bodies, 204/null handling,
 // the agents' 200-with-error-object, and decoding into the result type.
 
+#include <superoffice/erpsync/detail/field_path.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/error.hpp>
 #include <superoffice/erpsync/json.hpp>
@@ -38,15 +39,6 @@ inline error_code status_error(unsigned status) noexcept {
     if (status >= 500 && status < 600)
         return error::http_server_error;
     return error::http_unexpected_status;
-}
-
-inline std::string_view trim(std::string_view s) noexcept {
-    auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && ws(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && ws(s.back()))
-        s.remove_suffix(1);
-    return s;
 }
 
 /// Keeps a bounded excerpt of an untrusted body.

@@ -15,6 +15,7 @@
 
 #include <superoffice/erpsync/detail/connection.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
+#include <superoffice/erpsync/protocol_codec.hpp>
 
 #include <boost/asio/compose.hpp>
 #include <boost/asio/coroutine.hpp>
@@ -75,6 +76,7 @@ struct exchange_data {
     bool retried = false;
     unsigned status = 0; // the response, once read
     std::string body;
+    std::shared_ptr<protocol_codec const> protocol; // null: REST
 };
 
 /// A move-only, type-erased `void(error_code, exchange_data&)` callback: the operation-specific
@@ -289,12 +291,16 @@ public:
             using R = response_t<Op>;
             if constexpr (std::is_void_v<R>) {
                 if (!ec)
-                    ec = decode_response<void>(d.status, d.body, nullptr, d.diag);
+                    ec = d.protocol
+                             ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, nullptr, d.diag)
+                             : decode_response<void>(d.status, d.body, nullptr, d.diag);
                 self.complete(ec);
             } else {
                 R r{};
                 if (!ec)
-                    ec = decode_response(d.status, d.body, &r, d.diag);
+                    ec = d.protocol
+                             ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, &r, d.diag)
+                             : decode_response(d.status, d.body, &r, d.diag);
                 self.complete(ec, ec ? R{} : std::move(r)); // no half-filled results
             }
         }));

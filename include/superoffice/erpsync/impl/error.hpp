@@ -66,6 +66,11 @@ inline char const* error_message(error e) noexcept {
         return "the agent answered with an error object";
     case error::plugin_failed:
         return "the agent reported IsOk == false";
+    case error::invalid_xml:
+        return "the SOAP body is not well-formed XML, has a DTD, is nested too deeply or is not a SOAP "
+               "envelope";
+    case error::soap_fault:
+        return "the server answered with a SOAP fault";
     }
     return "unknown superoffice::erpsync error";
 }
@@ -75,14 +80,14 @@ inline bool in_condition(error e, condition c) noexcept {
     switch (c) {
     case condition::decode_failed:
         return e == error::type_mismatch || e == error::value_out_of_range || e == error::invalid_value ||
-               e == error::null_response;
+               e == error::null_response || e == error::invalid_xml;
     case condition::transport_failed:
         return v >= static_cast<int>(error::resolve_failed) && v <= static_cast<int>(error::transport_failed);
     case condition::http_status:
         return v >= static_cast<int>(error::http_bad_request) &&
                v <= static_cast<int>(error::http_unexpected_status);
     case condition::agent_failed:
-        return e == error::agent_error || e == error::plugin_failed;
+        return e == error::agent_error || e == error::plugin_failed || e == error::soap_fault;
     case condition::invalid_request:
         return e == error::invalid_base_url || e == error::invalid_header_value ||
                e == error::unencodable_value;
