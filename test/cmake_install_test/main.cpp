@@ -10,8 +10,7 @@
 
 namespace erp = superoffice::erpsync;
 
-int main()
-{
+int main() {
     erp::sandbox::server sb;
     boost::asio::io_context io;
     erp::client_config cfg;

@@ -49,11 +49,14 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 
 namespace superoffice::erpsync::sandbox {
 
@@ -61,6 +64,19 @@ namespace superoffice::erpsync::sandbox {
 enum class no_content_body {
     null,  ///< `Content-Type: application/json` and the body `null` (newer servers)
     empty, ///< no body (older servers)
+};
+
+class server;
+
+/// The SOAP endpoint of the sandbox, plugged in through `options::soap`: `soap_endpoint()` from
+/// `<superoffice/erpsync/sandbox/soap.hpp>`. A separate header so that REST-only tests do not
+/// compile an XML parser.
+class soap_handler {
+public:
+    virtual ~soap_handler() = default;
+    /// Answers one request to `{base_path}/Remote/Services88/ErpSync.svc`.
+    virtual boost::beast::http::response<boost::beast::http::string_body>
+    handle(server& srv, boost::beast::http::request<boost::beast::http::string_body> const& req) const = 0;
 };
 
 /// Settings of the sandbox server.
@@ -104,6 +120,10 @@ struct options {
     std::function<void(std::string_view operation, std::string_view request_json, unsigned status,
                        std::string_view response_body)>
         observer{};
+    /// The SOAP endpoint `{base_path}/Remote/Services88/ErpSync.svc`, on the same state as REST:
+    /// `sandbox::soap_endpoint()` (include `<superoffice/erpsync/sandbox/soap.hpp>`). Null: that
+    /// path answers 404.
+    std::shared_ptr<soap_handler const> soap{};
 };
 
 /// An in-process ErpSync agent on loopback. Starts in the constructor, stops in the destructor.
@@ -163,6 +183,8 @@ public:
     }
 
 private:
+    friend class soap_service;
+
     using request = boost::beast::http::request<boost::beast::http::string_body>;
     using response = boost::beast::http::response<boost::beast::http::string_body>;
     using handler = std::function<response(request const&, std::string_view select, std::string_view query)>;
@@ -226,17 +248,50 @@ private:
         }
     }
 
+    /// What running an operation on the emulator gave: its result or the agent's fault.
+    template <class Op>
+    struct outcome {
+        std::optional<agent_fault> fault{};
+        /// What the emulator answered: `response_t<Op>`, or `std::optional` of it for single
+        /// fetches (nothing found is `null`).
+        using value_type =
+            decltype(std::declval<emulator&>().run(Op{}, std::declval<request_t<Op> const&>()));
+        std::conditional_t<std::is_void_v<value_type>, bool, value_type> value{};
+    };
+
+    /// Runs `Op` on the emulator under the state lock (every front end: REST and SOAP).
+    template <class Op>
+    outcome<Op> run_op(request_t<Op> const& in) {
+        outcome<Op> r;
+        try {
+            std::lock_guard lock(mutex_);
+            if constexpr (std::is_void_v<response_t<Op>>)
+                emu_.run(Op{}, in);
+            else
+                r.value = emu_.run(Op{}, in);
+        } catch (agent_fault const& f) {
+            r.fault.emplace(f);
+        }
+        return r;
+    }
+
+    /// Reports a call to `options::observer`.
+    template <class Op>
+    void observe(request_t<Op> const& in, unsigned status, std::string_view body) {
+        if (!opt_.observer)
+            return;
+        std::string json;
+        if (to_json(in, json))
+            json.clear();
+        std::lock_guard lock(mutex_);
+        opt_.observer(Op::name, json, status, body);
+    }
+
     template <class Op>
     response serve(request const& req, std::string_view select, std::string_view query) {
         request_t<Op> in{};
         response res = serve_impl<Op>(req, select, query, in);
-        if (opt_.observer) {
-            std::string json;
-            if (to_json(in, json))
-                json.clear();
-            std::lock_guard lock(mutex_);
-            opt_.observer(Op::name, json, res.result_int(), res.body());
-        }
+        observe<Op>(in, res.result_int(), res.body());
         return res;
     }
 
@@ -263,36 +318,33 @@ private:
                                                                                ? std::string("empty body")
                                                                                : d.client_message));
         }
-        try {
-            std::lock_guard lock(mutex_);
-            if constexpr (std::is_void_v<response_t<Op>>) {
-                emu_.run(Op{}, in);
-                response res(boost::beast::http::status::no_content, req.version());
-                res.set(boost::beast::http::field::server, "superoffice-erpsync-sandbox");
-                res.keep_alive(req.keep_alive());
-                if (opt_.no_content == no_content_body::null) {
-                    // As the newer documentation shows it: a JSON `null` after a 204. HTTP says a
-                    // 204 has no body, so clients must not read it as the next response.
-                    res.set(boost::beast::http::field::content_type, "application/json; charset=utf-8");
-                    res.body() = "null";
-                    res.content_length(4);
-                }
-                return res;
-            } else {
-                auto out = emu_.run(Op{}, in);
-                apply_select(out, select);
-                std::string body;
-                if (to_json(out, body))
-                    return error_response(req, 500, "SoException", "could not encode the result");
-                return json_response(200, std::move(body), req.version(), req.keep_alive());
-            }
-        } catch (agent_fault const& f) {
+        auto out = run_op<Op>(in);
+        if (out.fault) {
             std::string body = "{\"Message\":";
             detail::json_writer w(body, nullptr);
-            w.write_string(f.what());
+            w.write_string(out.fault->what());
             body += ",\"MessageDetail\":";
-            w.write_string(f.detail);
+            w.write_string(out.fault->detail);
             body += '}';
+            return json_response(200, std::move(body), req.version(), req.keep_alive());
+        }
+        if constexpr (std::is_void_v<response_t<Op>>) {
+            response res(boost::beast::http::status::no_content, req.version());
+            res.set(boost::beast::http::field::server, "superoffice-erpsync-sandbox");
+            res.keep_alive(req.keep_alive());
+            if (opt_.no_content == no_content_body::null) {
+                // As the newer documentation shows it: a JSON `null` after a 204. HTTP says a
+                // 204 has no body, so clients must not read it as the next response.
+                res.set(boost::beast::http::field::content_type, "application/json; charset=utf-8");
+                res.body() = "null";
+                res.content_length(4);
+            }
+            return res;
+        } else {
+            apply_select(out.value, select);
+            std::string body;
+            if (to_json(out.value, body))
+                return error_response(req, 500, "SoException", "could not encode the result");
             return json_response(200, std::move(body), req.version(), req.keep_alive());
         }
     }
@@ -310,6 +362,11 @@ private:
     bool authorized(request const& req) const {
         if (!opt_.app_token.empty() && req["SO-AppToken"] != opt_.app_token)
             return false;
+        return credentials_ok(req);
+    }
+
+    /// The `Authorization` header (or the XSRF token) is valid.
+    bool credentials_ok(request const& req) const {
         auto auth = req[boost::beast::http::field::authorization];
         if (auth.empty())
             return !opt_.xsrf_token.empty() && req["X-XSRF-TOKEN"] == opt_.xsrf_token;
@@ -334,6 +391,13 @@ private:
         if (auto q = target.find('?'); q != std::string_view::npos) {
             query = target.substr(q + 1);
             target = target.substr(0, q);
+        }
+        if (erpsync::detail::iequals(target, opt_.base_path + "/Remote/Services88/ErpSync.svc")) {
+            if (opt_.soap)
+                return opt_.soap->handle(*this, req);
+            return error_response(req, 404, "SoNotFoundException",
+                                  "The SOAP endpoint is not enabled: set sandbox::options::soap = "
+                                  "sandbox::soap_endpoint() (<superoffice/erpsync/sandbox/soap.hpp>)");
         }
         std::string prefix = opt_.base_path + "/api/v1/Agents/ErpSync/";
         if (target.substr(0, prefix.size()) != prefix)
