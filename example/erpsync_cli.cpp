@@ -6,7 +6,10 @@
 //
 //   erpsync [options] <Operation> [--body JSON | --body-file PATH | --body -]
 //   erpsync --sandbox [--seed FILE] <Operation> [...]     against an in-process sandbox
-//   erpsync serve [--port N] [--seed FILE]                runs the sandbox until SIGINT/SIGTERM
+//   erpsync serve [--port N] [--seed FILE]                runs the sandbox (REST and SOAP) until
+//                                                         SIGINT/SIGTERM
+//
+// `--protocol soap` (or soap12) makes the same calls over the SOAP endpoint.
 //   erpsync help [<Operation>]                            every operation, or one in detail
 //
 // Everything per operation (names, summaries, request fields and their types, response types)
@@ -19,6 +22,8 @@
 
 #include <superoffice/erpsync.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
+#include <superoffice/erpsync/sandbox/soap.hpp>
+#include <superoffice/erpsync/soap.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -528,7 +533,8 @@ Authentication (an option overrides its variable; use one scheme):
   --app-token SECRET   SO-AppToken (Online system users)                               [ERPSYNC_APP_TOKEN]
   Options are visible to other local users (ps); prefer the variables for secrets.
 Call:
-  --select FIELDS      $select: comma separated properties of the reply (only they are printed)
+  --select FIELDS      $select: comma separated properties of the reply (only they are printed; REST)
+  --protocol P         rest (default), soap (SOAP 1.1, Services88 ErpSync.svc) or soap12  [ERPSYNC_PROTOCOL]
   --timeout SECONDS    time allowed for the call (default 30)
   --ca-file PATH       PEM file of trusted CA certificates, for https
   --language CODE      Accept-Language and SO-Language, e.g. en
@@ -623,9 +629,10 @@ struct arguments {
     }
 };
 
-constexpr std::string_view value_options[] = {
-    "--url",     "--user",    "--password", "--ticket", "--token",     "--app-token", "--select",
-    "--timeout", "--ca-file", "--language", "--body",   "--body-file", "--seed",      "--port"};
+constexpr std::string_view value_options[] = {"--url",     "--user",      "--password", "--ticket",
+                                              "--token",   "--app-token", "--select",   "--timeout",
+                                              "--ca-file", "--language",  "--body",     "--body-file",
+                                              "--seed",    "--port",      "--protocol"};
 
 arguments parse_arguments(int argc, char** argv) {
     arguments a;
@@ -721,20 +728,29 @@ erp::sandbox::seed load_seed(arguments const& a) {
 // Commands
 // ---------------------------------------------------------------------------------------------
 
+/// The sandbox's settings: REST and SOAP endpoints.
+erp::sandbox::options sandbox_options() {
+    erp::sandbox::options opt;
+    opt.soap = erp::sandbox::soap_endpoint();
+    return opt;
+}
+
 int serve(arguments const& a) {
     only_options(a, {"--port", "--seed"}, "serve");
     if (a.sandbox || a.pretty || a.positional.size() > 1)
         throw usage_error("serve takes only --port and --seed");
-    erp::sandbox::options opt;
+    erp::sandbox::options opt = sandbox_options();
     if (auto p = a.get("--port"))
         opt.port = parse_integer<std::uint16_t>("--port", *p, 0, 65535);
     erp::sandbox::seed data = load_seed(a);
     erp::sandbox::server srv(opt, data);
     // The sandbox's test credentials are printed on purpose: they are what clients must send.
-    std::cout << "ErpSync sandbox listening at " << srv.base_url() << "\n  Basic user " << quoted(opt.user)
-              << " password " << quoted(opt.password) << "\n  SOTicket " << quoted(opt.ticket)
-              << "\n  Bearer " << quoted(opt.bearer) << "\nTry: ERPSYNC_URL=" << srv.base_url()
-              << " ERPSYNC_USER=" << opt.user << " ERPSYNC_PASSWORD=" << opt.password
+    std::cout << "ErpSync sandbox listening at " << srv.base_url() << "\n  REST " << srv.base_url()
+              << "/api/v1/Agents/ErpSync/{Operation}\n  SOAP " << srv.base_url() << erp::soap::endpoint_path
+              << " (1.1 and 1.2)\n  Basic user " << quoted(opt.user) << " password " << quoted(opt.password)
+              << "\n  SOTicket " << quoted(opt.ticket) << "\n  Bearer " << quoted(opt.bearer)
+              << "\nTry: ERPSYNC_URL=" << srv.base_url() << " ERPSYNC_USER=" << opt.user
+              << " ERPSYNC_PASSWORD=" << opt.password
               << " erpsync GetEngineStatus\nStop with Ctrl-C (SIGINT) or SIGTERM." << std::endl;
     asio::io_context io;
     asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -816,6 +832,16 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
         cfg.accept_language = *lang;
         cfg.so_language = *lang;
     }
+    if (auto p = option_or_env(a, "--protocol", "ERPSYNC_PROTOCOL")) {
+        if (*p == "soap" || *p == "soap11")
+            cfg.protocol = erp::soap::protocol(erp::soap::version::v1_1);
+        else if (*p == "soap12")
+            cfg.protocol = erp::soap::protocol(erp::soap::version::v1_2);
+        else if (*p != "rest")
+            throw usage_error("--protocol must be rest, soap (SOAP 1.1), soap11 or soap12");
+        if (cfg.protocol && a.get("--select"))
+            throw usage_error("--select is REST's $select; SOAP has no such parameter");
+    }
     return cfg;
 }
 
@@ -824,7 +850,7 @@ template <class Op>
 int call(arguments const& a) {
     only_options(a,
                  {"--url", "--user", "--password", "--ticket", "--token", "--app-token", "--select",
-                  "--timeout", "--ca-file", "--language", "--body", "--body-file", "--seed"},
+                  "--timeout", "--ca-file", "--language", "--body", "--body-file", "--seed", "--protocol"},
                  Op::name);
     if (a.get("--seed") && !a.sandbox)
         throw usage_error("--seed needs --sandbox");
@@ -832,7 +858,7 @@ int call(arguments const& a) {
 
     std::optional<erp::sandbox::server> sandbox;
     if (a.sandbox)
-        sandbox.emplace(erp::sandbox::options{}, load_seed(a));
+        sandbox.emplace(sandbox_options(), load_seed(a));
     asio::io_context io;
     erp::client client(io, make_config(a, sandbox));
     erp::diagnostics diag;

@@ -2,7 +2,8 @@
 // Copyright (c) 2026 the superoffice-erpsync authors
 // Distributed under the Boost Software License, Version 1.0.
 //
-// erpsync-sandbox: runs the ErpSync sandbox from the shell until SIGINT or SIGTERM.
+// erpsync-sandbox: runs the ErpSync sandbox (REST and SOAP endpoints) from the shell until SIGINT
+// or SIGTERM.
 //
 //   erpsync-sandbox [--port N] [--address 127.0.0.1] [--seed FILE.json] [--base-path /Cust12345]
 //                   [--user U --password P] [--ticket T] [--app-token A] [--print-seed]
@@ -11,6 +12,7 @@
 // built-in one, a starting point for your own.
 
 #include <superoffice/erpsync/sandbox/server.hpp>
+#include <superoffice/erpsync/sandbox/soap.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -26,6 +28,7 @@ namespace erp = superoffice::erpsync;
 
 int main(int argc, char** argv) {
     erp::sandbox::options opt;
+    opt.soap = erp::sandbox::soap_endpoint();
     erp::sandbox::seed data = erp::sandbox::default_seed();
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
