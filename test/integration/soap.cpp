@@ -221,9 +221,9 @@ BOOST_AUTO_TEST_CASE(credentials_and_application_token) {
         BOOST_TEST((r.ec == erp::condition::agent_failed));
         BOOST_TEST(r.diag.http_status == 500u);
         BOOST_TEST_REQUIRE(r.diag.server.has_value());
-        BOOST_TEST(r.diag.server->ErrorType == "soap:Client");
+        BOOST_TEST(r.diag.server->ErrorType == "Client");
         BOOST_TEST(r.diag.server->ErrorMessage.find("Authentication failed") != std::string::npos);
-        BOOST_TEST(r.diag.to_string().find("7T:wrong") == std::string::npos); // never echoed
+        BOOST_TEST(r.diag.to_string().find("7T:wrong") == std::string::npos); // the sandbox never echoes it
     }
     {
         auto no_token = cfg;

@@ -18,7 +18,10 @@ BOOST_AUTO_TEST_CASE(codes_have_messages_and_conditions) {
     BOOST_TEST((erp::error_code(erp::error::type_mismatch) == erp::condition::decode_failed));
     BOOST_TEST((erp::error_code(erp::error::invalid_value) == erp::condition::decode_failed));
     BOOST_TEST(erp::error_code(erp::error::invalid_value).message() ==
-               "a JSON string does not hold a valid value for the target field");
+               "a text in the response is not a valid value for the target field");
+    BOOST_TEST((erp::error_code(erp::error::invalid_xml) == erp::condition::decode_failed));
+    BOOST_TEST((erp::error_code(erp::error::soap_fault) == erp::condition::agent_failed));
+    BOOST_TEST(erp::error_code(erp::error::soap_fault).message() == "the server answered with a SOAP fault");
     BOOST_TEST((erp::error_code(erp::error::plugin_failed) == erp::condition::agent_failed));
     BOOST_TEST((erp::error_code(erp::error::invalid_header_value) == erp::condition::invalid_request));
 }

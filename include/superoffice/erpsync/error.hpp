@@ -26,11 +26,11 @@ namespace superoffice::erpsync {
 /// Boost.JSON syntax errors in a response body pass through unchanged.
 enum class error : int {
     // --- decoding -------------------------------------------------------------------------
-    /// A JSON value had a type the target field cannot hold (see `diagnostics::field_path`).
+    /// A JSON or XML value had a type the target field cannot hold (see `diagnostics::field_path`).
     type_mismatch = 1,
-    /// A JSON number does not fit the target field's type.
+    /// A number (JSON or XML) does not fit the target field's type.
     value_out_of_range,
-    /// A JSON string does not hold a valid value of the target field's text form (a malformed or
+    /// A text (JSON string or XML) does not hold a valid value of the target field's form (a malformed or
     /// out-of-range date, time or duration; see `diagnostics::client_message` for the reason).
     invalid_value,
     /// The server answered `null` (or nothing) where a result was expected: nothing was found.

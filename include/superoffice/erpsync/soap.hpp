@@ -29,7 +29,9 @@
 ///   (the ticket of `credentials::so_ticket`), as the WSDL declares them. The HTTP headers are
 ///   those of REST except `SO-AppToken` and, for tickets, `Authorization`, which travel in the
 ///   envelope instead; Basic and Bearer credentials stay in `Authorization` (the endpoint's
-///   HTTP authentication). `call_options::select` (`$select`) does not exist in SOAP and is ignored.
+///   HTTP authentication). The time zone (`so_time_zone`) becomes the `TimeZone` header part
+///   (`SoTimeZoneId` for a number, `SoTimeZoneLocationCode` for a code). `call_options::select`
+///   (`$select`) does not exist in SOAP and is ignored.
 /// - `soap:Body` holds one element named like the operation whose children are the parameters
 ///   (REST's names with an upper-case first letter: `ErpSyncConnectorEntityId`);
 ///   `SaveErpSyncConnectorEntity` sends its carrier as an `ErpSyncConnectorEntity` element.
@@ -41,17 +43,21 @@
 /// Either SOAP version is accepted whatever was sent. In this order:
 /// - not XML, or refused XML (a DTD, entities, deeper than 128 levels): for a non-2xx status the
 ///   status's error (`http_*`, with an excerpt of the body), else `error::invalid_xml`;
-/// - a `Fault` in the body: `error::soap_fault`; the diagnostics' `server` holds the code
-///   (`ErrorType`) and the reason (`ErrorMessage`); any HTTP status;
+/// - a `Fault` in the body: `error::soap_fault`; the diagnostics' `server` holds the code's local
+///   name (`ErrorType`: `Client`, `Sender/ActionNotSupported` with a SOAP 1.2 subcode) and the
+///   reason (`ErrorMessage`); any HTTP status;
 /// - any other non-2xx status: its `http_*` error;
-/// - an `ExceptionInfo` header (or one placed directly in the envelope): `error::agent_error`,
+/// - an `ExceptionInfo` header (or one placed directly in the envelope) with a message or a type,
+///   unless `Succeeded` says true: `error::agent_error`,
 ///   `server` holding `ExceptionType` (`ErrorType`), `Message` (`ErrorMessage`), `Source`
 ///   (`ErrorSource`), `FriendlyText` (`Message`, or the message when empty) and the inner
 ///   exception's message (`MessageDetail`); a `Succeeded` header that is `false`: the same code;
 /// - the body's `{Operation}Response` element, then its `Response` child: decoded into the
 ///   result type; unknown elements ignored; no `Response` or `xsi:nil` is an empty list or map,
 ///   `error::null_response` for other results; operations without a result ignore it.
-/// Namespaces are matched by URI, never by prefix.
+/// Namespaces are matched by URI, never by prefix; our elements must be in the Services88
+/// namespace. Server text reaches the diagnostics only in `server` and the excerpt, each field at
+/// most `diagnostics::max_excerpt` bytes; `client_message` is the library's own words.
 ///
 /// @par Thread safety
 /// The objects returned by `protocol()` are immutable: share one among clients and threads.
@@ -101,6 +107,10 @@ struct envelope_options {
     std::string application_token{};
     /// `Credentials/Ticket` (left out when empty).
     std::string ticket{};
+    /// `TimeZone`: an `SO-TimeZone` value, a zone id (`261`, sent as `SoTimeZoneId`) or code
+    /// (`NO`, `US-NY`, sent as `SoTimeZoneLocationCode`); REST's `, includeTZOffset` suffix has
+    /// no SOAP form and is dropped. Left out when empty.
+    std::string time_zone{};
 };
 
 } // namespace superoffice::erpsync::soap
@@ -127,11 +137,16 @@ inline void soap_open_envelope(std::string& out, soap::version v) {
     out += "\">";
 }
 
-/// Writes the request envelope of operation `op_name` with parameters `req`.
+/// Writes the request envelope of operation `op_name` with parameters `req`. On failure `out` is
+/// left empty (a partial envelope could hold the ticket).
 template <class Req>
 error_code soap_write_request(std::string_view op_name, Req const& req, soap::envelope_options const& o,
                               std::string& out, diagnostics* diag) {
     out.clear();
+    auto failed = [&](error_code ec) {
+        out.clear();
+        return ec;
+    };
     xml_writer w(out, diag);
     soap_open_envelope(out, o.ver);
     auto header_text = [&](std::string_view what, std::string_view v) {
@@ -142,19 +157,30 @@ error_code soap_write_request(std::string_view op_name, Req const& req, soap::en
                 std::string("the ") + std::string(what) + " holds a character XML cannot hold";
         return false;
     };
-    if (!o.application_token.empty() || !o.ticket.empty()) {
+    std::string_view zone = trim(std::string_view(o.time_zone).substr(0, o.time_zone.find(',')));
+    if (!o.application_token.empty() || !o.ticket.empty() || !zone.empty()) {
         out += "<soap:Header>";
         if (!o.application_token.empty()) {
             out += "<es:ApplicationToken xsi:type=\"xsd:string\">";
             if (!header_text("application token", o.application_token))
-                return error::invalid_header_value;
+                return failed(error::invalid_header_value);
             out += "</es:ApplicationToken>";
         }
         if (!o.ticket.empty()) {
             out += "<es:Credentials xsi:type=\"es:SoCredentials\"><es:Ticket xsi:type=\"xsd:string\">";
             if (!header_text("ticket", o.ticket))
-                return error::invalid_header_value;
+                return failed(error::invalid_header_value);
             out += "</es:Ticket></es:Credentials>";
+        }
+        if (!zone.empty()) {
+            bool const id =
+                zone.find_first_not_of("0123456789") == std::string_view::npos && zone.size() < 10;
+            out += id ? "<es:TimeZone xsi:type=\"es:SoTimeZone\"><es:SoTimeZoneId xsi:type=\"xsd:int\">"
+                      : "<es:TimeZone xsi:type=\"es:SoTimeZone\"><es:SoTimeZoneLocationCode "
+                        "xsi:type=\"xsd:string\">";
+            if (!header_text("time zone", zone))
+                return failed(error::invalid_header_value);
+            out += id ? "</es:SoTimeZoneId></es:TimeZone>" : "</es:SoTimeZoneLocationCode></es:TimeZone>";
         }
         out += "</soap:Header>";
     }
@@ -167,7 +193,7 @@ error_code soap_write_request(std::string_view op_name, Req const& req, soap::en
     else
         ok = w.members(req, true);
     if (!ok)
-        return error::unencodable_value;
+        return failed(error::unencodable_value);
     out += "</es:";
     out += op_name;
     out += "></soap:Body></soap:Envelope>";
@@ -193,12 +219,29 @@ inline bool soap_envelope(pugi::xml_document const& doc, pugi::xml_node& env, pu
     return static_cast<bool>(body);
 }
 
-/// The first child element of `n` with local name `local`, in any namespace.
-inline pugi::xml_node soap_any_child(pugi::xml_node n, std::string_view local) noexcept {
+/// A child of a `Fault`: in the envelope's namespace (1.2, and qualified 1.1) or in none (1.1's
+/// `faultcode` and `faultstring` are unqualified).
+inline pugi::xml_node soap_fault_child(pugi::xml_node n, std::string_view env_ns,
+                                       std::string_view local) noexcept {
     for (pugi::xml_node c : n.children())
-        if (c.type() == pugi::node_element && xml_local_name(c.name()) == local)
-            return c;
+        if (c.type() == pugi::node_element && xml_local_name(c.name()) == local) {
+            auto ns = xml_ns_of(c);
+            if (ns.empty() || ns == env_ns)
+                return c;
+        }
     return {};
+}
+
+/// Server text for the diagnostics: at most `diagnostics::max_excerpt` bytes.
+inline std::string soap_bounded(std::string_view s) {
+    return std::string(s.substr(0, diagnostics::max_excerpt));
+}
+
+/// The local part of a QName written as text (`s:Client` -> `Client`).
+inline std::string_view soap_qname_local(std::string_view q) noexcept {
+    q = trim(q);
+    auto c = q.find(':');
+    return c == std::string_view::npos ? q : q.substr(c + 1);
 }
 
 /// The checks every response goes through before its result is read (see soap.hpp). On success
@@ -206,11 +249,12 @@ inline pugi::xml_node soap_any_child(pugi::xml_node n, std::string_view local) n
 inline error_code soap_open_response(std::string_view op_name, unsigned status, std::string_view body,
                                      pugi::xml_document& doc, pugi::xml_node& wrapper, diagnostics* diag) {
     bool const ok_status = status >= 200 && status <= 299;
+    // `msg` is library text only: what the server said goes to `server` and the excerpt, bounded.
     auto fail = [&](error_code ec, std::string msg) -> error_code {
         if (diag) {
             diag->http_status = status;
             set_excerpt(*diag, body);
-            if (diag->client_message.empty() || ec != error::invalid_xml)
+            if (!msg.empty())
                 diag->client_message = std::move(msg);
         }
         return ec;
@@ -218,42 +262,58 @@ inline error_code soap_open_response(std::string_view op_name, unsigned status, 
     auto status_failure = [&]() {
         return fail(status_error(status), "the server answered HTTP " + std::to_string(status));
     };
+    if (diag)
+        diag->client_message.clear();
     if (auto ec = parse_xml(body, doc, diag))
-        return ok_status ? fail(ec, {}) : status_failure();
+        return ok_status ? fail(ec, {}) : status_failure(); // parse_xml wrote the reason
     pugi::xml_node env, b;
     soap::version ver{};
     if (!soap_envelope(doc, env, b, ver))
         return ok_status ? fail(error::invalid_xml, "the body is not a SOAP envelope with a Body")
                          : status_failure();
     std::string_view const env_ns = xml_ns_of(env);
+    std::string scratch;
     if (pugi::xml_node fault = xml_child(b, env_ns, "Fault")) {
         server_error e;
         e.Error = true;
-        std::string scratch;
         if (ver == soap::version::v1_1) {
-            e.ErrorType = trim(xml_text(soap_any_child(fault, "faultcode"), scratch));
-            e.ErrorMessage = xml_text(soap_any_child(fault, "faultstring"), scratch);
+            e.ErrorType = soap_qname_local(xml_text(soap_fault_child(fault, env_ns, "faultcode"), scratch));
+            e.ErrorMessage = soap_bounded(xml_text(soap_fault_child(fault, env_ns, "faultstring"), scratch));
         } else {
-            e.ErrorType = trim(xml_text(soap_any_child(soap_any_child(fault, "Code"), "Value"), scratch));
-            e.ErrorMessage = xml_text(soap_any_child(soap_any_child(fault, "Reason"), "Text"), scratch);
+            pugi::xml_node code = soap_fault_child(fault, env_ns, "Code");
+            e.ErrorType = soap_qname_local(xml_text(soap_fault_child(code, env_ns, "Value"), scratch));
+            // WCF puts the useful code in the subcode (`a:ActionNotSupported`)
+            if (pugi::xml_node sub = soap_fault_child(code, env_ns, "Subcode"))
+                e.ErrorType +=
+                    "/" +
+                    std::string(soap_qname_local(xml_text(soap_fault_child(sub, env_ns, "Value"), scratch)));
+            e.ErrorMessage = soap_bounded(xml_text(
+                soap_fault_child(soap_fault_child(fault, env_ns, "Reason"), env_ns, "Text"), scratch));
         }
-        std::string msg = "SOAP fault " + e.ErrorType + ": " + e.ErrorMessage;
+        e.ErrorType = soap_bounded(e.ErrorType);
         if (diag)
             diag->server = std::move(e);
-        return fail(error::soap_fault, std::move(msg));
+        return fail(error::soap_fault, "the server answered with a SOAP fault (code and reason in server)");
     }
     if (!ok_status)
         return status_failure();
     pugi::xml_node header = xml_child(env, env_ns, "Header");
-    pugi::xml_node info = header ? xml_child(header, xml_ns::services88, "ExceptionInfo") : pugi::xml_node();
-    if (!info)
-        info = xml_child(env, xml_ns::services88, "ExceptionInfo");
-    if (info && !xml_is_nil(info) && info.first_child()) {
+    auto header_part = [&](std::string_view name) {
+        pugi::xml_node h = header ? xml_child(header, xml_ns::services88, name) : pugi::xml_node();
+        return h ? h : xml_child(env, xml_ns::services88, name); // or directly in the envelope
+    };
+    pugi::xml_node succeeded = header_part("Succeeded");
+    std::string_view const succeeded_text =
+        succeeded && !xml_is_nil(succeeded) ? trim(xml_text(succeeded, scratch)) : std::string_view{};
+    bool const said_true = succeeded_text == "true" || succeeded_text == "1";
+    bool const said_false = succeeded_text == "false" || succeeded_text == "0";
+    // An ExceptionInfo counts when it says something (a message or a type), unless Succeeded is true.
+    pugi::xml_node info = header_part("ExceptionInfo");
+    if (info && !xml_is_nil(info) && !said_true) {
         server_error e;
         e.Error = true;
-        std::string scratch;
         auto field = [&](pugi::xml_node n, std::string_view name) {
-            return std::string(xml_text(xml_reader::child_named(n, name), scratch));
+            return soap_bounded(xml_text(xml_reader::child_named(n, name), scratch));
         };
         e.ErrorType = field(info, "ExceptionType");
         e.ErrorMessage = field(info, "Message");
@@ -263,20 +323,14 @@ inline error_code soap_open_response(std::string_view op_name, unsigned status, 
             e.Message = e.ErrorMessage;
         if (pugi::xml_node inner = xml_reader::child_named(info, "InnerException"))
             e.MessageDetail = field(inner, "Message");
-        std::string msg = "the agent reported an exception: " + e.Message;
-        if (diag)
-            diag->server = std::move(e);
-        return fail(error::agent_error, std::move(msg));
+        if (!trim(e.ErrorMessage).empty() || !trim(e.ErrorType).empty() || said_false) {
+            if (diag)
+                diag->server = std::move(e);
+            return fail(error::agent_error, "the agent reported an exception (message and type in server)");
+        }
     }
-    pugi::xml_node succeeded = header ? xml_child(header, xml_ns::services88, "Succeeded") : pugi::xml_node();
-    if (!succeeded)
-        succeeded = xml_child(env, xml_ns::services88, "Succeeded");
-    std::string scratch;
-    if (succeeded && !xml_is_nil(succeeded)) {
-        auto v = trim(xml_text(succeeded, scratch));
-        if (v == "false" || v == "0")
-            return fail(error::agent_error, "the server reported Succeeded = false without an exception");
-    }
+    if (said_false)
+        return fail(error::agent_error, "the server reported Succeeded = false without an exception");
     std::string const wrapper_name = std::string(op_name) + "Response";
     wrapper = xml_reader::child_named(b, wrapper_name);
     if (!wrapper)
@@ -479,6 +533,7 @@ public:
         soap::envelope_options eo;
         eo.ver = v_;
         eo.application_token = cfg.app_token;
+        eo.time_zone = opt.so_time_zone.empty() ? pc.so_time_zone : opt.so_time_zone;
         bool const ticket = cfg.auth.kind() == credentials::scheme::so_ticket;
         if (ticket)
             eo.ticket = cfg.auth.secret();
@@ -512,6 +567,7 @@ public:
         }
         if (auto e = add_call_headers(pc, opt, req, diag))
             return e;
+        req.erase("SO-TimeZone"); // in the envelope instead
         req.body() = std::move(body);
         req.prepare_payload();
         return {};

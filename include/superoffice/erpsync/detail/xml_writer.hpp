@@ -270,14 +270,24 @@ private:
                             " has no wire name");
             out_ += *name;
         } else if constexpr (is_flag_set_v<T>) {
-            // the schema's xs:list: names separated by spaces
-            std::string t = v.to_string();
-            std::string spaced;
-            spaced.reserve(t.size());
-            for (std::size_t i = 0; i < t.size(); ++i)
-                if (!(t[i] == ' ' && i > 0 && t[i - 1] == ','))
-                    spaced += t[i] == ',' ? ' ' : t[i];
-            return text(spaced);
+            // the schema's xs:list of enumerator names: empty for no flag; bits without a name and
+            // names that are not enumerators have no XML form
+            std::string const t = v.to_string();
+            if (t == "0")
+                return true;
+            std::string_view rest = t;
+            bool first = true;
+            while (!rest.empty()) {
+                auto comma = rest.find(", ");
+                std::string_view name = rest.substr(0, comma);
+                rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
+                if (!enum_from_name<typename T::enum_type>(name))
+                    return fail("the flag '" + std::string(name) + "' has no name in the schema's list");
+                if (!first)
+                    out_ += ' ';
+                first = false;
+                out_ += name;
+            }
         } else if constexpr (is_vector_v<T>) {
             using E = typename T::value_type;
             constexpr bool arrays_ns = !xsd_name<E>().empty();

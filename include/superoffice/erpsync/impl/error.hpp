@@ -15,11 +15,11 @@ namespace detail {
 inline char const* error_message(error e) noexcept {
     switch (e) {
     case error::type_mismatch:
-        return "a JSON value has a type the target field cannot hold";
+        return "a value in the response has a type the target field cannot hold";
     case error::value_out_of_range:
-        return "a JSON number does not fit the target field";
+        return "a number in the response does not fit the target field";
     case error::invalid_value:
-        return "a JSON string does not hold a valid value for the target field";
+        return "a text in the response is not a valid value for the target field";
     case error::null_response:
         return "the server answered null where a result was expected";
     case error::unencodable_value:
