@@ -114,18 +114,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 // Type names for the help texts
 // ---------------------------------------------------------------------------------------------
 
-// The wire names of the library's enums (carriers name themselves through `wire_type_name`).
-// clang-format off
-constexpr std::string_view enum_wire_name(erp::erp_actor_type const*) { return "ErpActorType"; }
-constexpr std::string_view enum_wire_name(erp::crm_actor_type const*) { return "CrmActorType"; }
-constexpr std::string_view enum_wire_name(erp::quote_status const*) { return "QuoteStatus"; }
-constexpr std::string_view enum_wire_name(erp::erp_sync_response_code const*) { return "ErpSyncResponseCode"; }
-constexpr std::string_view enum_wire_name(erp::field_metadata_type const*) { return "FieldMetadataType"; }
-constexpr std::string_view enum_wire_name(erp::field_access const*) { return "FieldAccess"; }
-constexpr std::string_view enum_wire_name(erp::etable_right const*) { return "ETableRight"; }
-constexpr std::string_view enum_wire_name(erp::efield_right const*) { return "EFieldRight"; }
-// clang-format on
-
 template <class T>
 struct flag_enum {
     using type = void;
@@ -138,11 +126,6 @@ struct flag_enum<erp::flag_set<E>> {
 template <class T>
 concept has_wire_type_name = requires(T const* p) {
     { wire_type_name(p) } -> std::convertible_to<std::string_view>;
-};
-
-template <class T>
-concept has_enum_wire_name = requires(T const* p) {
-    { enum_wire_name(p) } -> std::convertible_to<std::string_view>;
 };
 
 /// The name of `T` as the help shows it: bool, int32, int64, double, string, timestamp,
@@ -166,16 +149,12 @@ std::string type_name() {
         return "map<string," + type_name<typename T::mapped_type>() + ">";
     } else if constexpr (!std::is_void_v<typename flag_enum<T>::type>) {
         return "flags<" + type_name<typename flag_enum<T>::type>() + ">";
-    } else if constexpr (has_wire_type_name<T>) {
+    } else if constexpr (has_wire_type_name<T>) { // carriers and enums
         return std::string(wire_type_name(static_cast<T const*>(nullptr)));
     } else if constexpr (std::is_same_v<T, erp::timestamp>) {
         return "timestamp";
     } else if constexpr (std::is_same_v<T, erp::time_span>) {
         return "time_span";
-    } else if constexpr (is_described_enum_v<T>) {
-        static_assert(has_enum_wire_name<T>,
-                      "erpsync CLI: add an enum_wire_name overload for this enum next to the others");
-        return std::string(enum_wire_name(static_cast<T const*>(nullptr)));
     } else {
         static_assert(always_false_v<T>, "erpsync CLI: type_name() does not know this type");
     }
@@ -511,7 +490,8 @@ constexpr char const* usage_text =
        erpsync serve [--port N] [--seed FILE]
        erpsync help [<Operation>]          (also: erpsync [<Operation>] --help)
 
-Calls one operation of the SuperOffice WebAPI ErpSync agent (POST {base}/api/v1/Agents/ErpSync/<Operation>)
+Calls one operation of the SuperOffice WebAPI ErpSync agent (POST {base}/api/v1/Agents/ErpSync/<Operation>,
+or with --protocol soap the Services88 SOAP endpoint {base}/Remote/Services88/ErpSync.svc)
 and prints the reply as JSON. <Operation> is a wire name in any case (ForceResync, forceresync) or the
 C++ name (force_resync).
 
@@ -581,7 +561,8 @@ void print_operation(std::ostream& os) {
     using resp = erp::response_t<Op>;
     os << Op::name << "  (C++: superoffice::erpsync::ops::" << cpp_id_of(Op::name) << ")\n"
        << "  " << Op::summary << "\n\n"
-       << "  POST {base}/api/v1/Agents/ErpSync/" << Op::name << '\n';
+       << "  POST {base}/api/v1/Agents/ErpSync/" << Op::name << '\n'
+       << "  SOAP {base}" << erp::soap::endpoint_path << ", action " << erp::soap::action<Op>() << '\n';
     if constexpr (Op::request_travels == erp::request_kind::none) {
         os << "  request:  none (nothing is sent; --body is refused)\n";
     } else {
