@@ -30,6 +30,8 @@
 ///   NoBlankValues variants never overwrite a non-blank value with a blank one.
 /// - ForceResyncBatchTask queues the resync; the engine applies the queue on its next run
 ///   (`run_engine`, called by the server every `Interval` while the engine runs).
+/// - Every applied resync is counted per key (`resync_count`, `internal_resyncs`,
+///   `external_resyncs`), so that tests can tell which requests took effect.
 /// - SyncAll pulls every link of the active, auto-synced connections into the CRM (lowest
 ///   priority first, so the highest priority connection's values win), then pushes the CRM to
 ///   them. ForceSyncAll does the same for every active connection. The engine's run is the
@@ -59,6 +61,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -152,6 +155,36 @@ public:
     int archive_resets(std::int32_t conn, std::string const& list_owner) const {
         auto it = archive_resets_.find({conn, list_owner});
         return it == archive_resets_.end() ? 0 : it->second;
+    }
+
+    /// (connection id, internal key id) of the applied `ForceResync*` by internal key.
+    using internal_resync_key = std::pair<std::int32_t, std::int32_t>;
+    /// (connection id, ERP actor type, external key) of the applied `ForceResyncExternal*`.
+    using external_resync_key = std::tuple<std::int32_t, erp_actor_type, std::string>;
+
+    /// How often a key was resynced by `ForceResync`, `ForceResyncNoBlankValues` or a
+    /// `ForceResyncBatchTask`, with `conn` as the request's `ErpConnectionId` (0: the CRM), since
+    /// construction or the last `load`. Only applied resyncs count: a request refused as a whole
+    /// (unknown or inactive connection, unknown or unlinked keys) counts nothing, and a batch task
+    /// counts when the engine applies it (`run_engine`), not when it is queued. A key listed
+    /// several times in one request counts once.
+    std::size_t resync_count(std::int32_t conn, std::int32_t internal_key) const {
+        auto it = internal_resyncs_.find({conn, internal_key});
+        return it == internal_resyncs_.end() ? 0 : it->second;
+    }
+    /// How often an ERP actor's key was resynced by `ForceResyncExternal` or
+    /// `ForceResyncExternalNoBlankValues` on connection `conn`; the same rules as above.
+    std::size_t resync_count(std::int32_t conn, erp_actor_type t, std::string const& external_key) const {
+        auto it = external_resyncs_.find({conn, t, external_key});
+        return it == external_resyncs_.end() ? 0 : it->second;
+    }
+    /// Every count of `resync_count(conn, internal_key)` that is not 0.
+    std::map<internal_resync_key, std::size_t> const& internal_resyncs() const noexcept {
+        return internal_resyncs_;
+    }
+    /// Every count of `resync_count(conn, type, external_key)` that is not 0.
+    std::map<external_resync_key, std::size_t> const& external_resyncs() const noexcept {
+        return external_resyncs_;
     }
     engine& engine_state() noexcept { return engine_; }
     engine const& engine_state() const noexcept { return engine_; }
@@ -1174,6 +1207,8 @@ private:
         if (!unlinked.empty())
             return failure("ErrorNotLinked", "InternalKeyIds not linked to ErpConnection " +
                                                  std::to_string(r.ErpConnectionId) + ": " + list(unlinked));
+        for (auto id : std::set<std::int32_t>(r.InternalKeyIds.begin(), r.InternalKeyIds.end()))
+            ++internal_resyncs_[{r.ErpConnectionId, id}];
         return resync(r.ErpConnectionId, records, no_blank);
     }
 
@@ -1200,6 +1235,8 @@ private:
             return failure("ErrorNotFound", "Unknown ExternalKeys: " + list(missing));
         if (!unlinked.empty())
             return failure("ErrorNotLinked", "ExternalKeys not linked to a CRM record: " + list(unlinked));
+        for (auto const& key : std::set<std::string>(r.ExternalKeys.begin(), r.ExternalKeys.end()))
+            ++external_resyncs_[{r.ErpConnectionId, r.ErpActorType, key}];
         return resync(r.ErpConnectionId, records, no_blank);
     }
 
@@ -1211,6 +1248,8 @@ private:
     std::map<std::int32_t, erp_sync_default_value> defaults_;
     std::vector<std::int32_t> priorities_;
     std::map<std::pair<std::int32_t, std::string>, int> archive_resets_;
+    std::map<internal_resync_key, std::size_t> internal_resyncs_;
+    std::map<external_resync_key, std::size_t> external_resyncs_;
     std::int32_t next_ik_ = 1;
     std::int32_t next_field_id_ = 1;
     engine engine_;

@@ -19,6 +19,12 @@
 /// `$select` nulls out top-level properties not listed. The dispatch table is built from
 /// `ops::all`: every described operation is served.
 ///
+/// @par Faults
+/// `options::faults` (off by default) makes the server misbehave as real servers and networks
+/// do, at random but reproducibly (a seeded generator): connections reset at once, 429 and 503
+/// with `Retry-After`, 500, requests never answered, responses cut short. See `fault_options`
+/// for which kinds apply the operation, and `server::faults_injected` for what was injected.
+///
 /// @par Thread safety
 /// `with_state` and the counters may be used from any thread while the server runs.
 
@@ -45,14 +51,20 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <sstream>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <type_traits>
 #include <unordered_map>
@@ -66,6 +78,188 @@ enum class no_content_body {
     empty, ///< no body (older servers)
 };
 
+/// The kinds of fault `fault_options` injects, in the order their rates are checked.
+enum class fault_kind {
+    none,               ///< served normally
+    refuse_connection,  ///< connection reset on accept, nothing read
+    status_429,         ///< 429 with Retry-After, not applied
+    status_503,         ///< 503 with Retry-After, not applied
+    status_500,         ///< 500, not applied
+    stall,              ///< request read, no answer, connection closed after `stall_for`; not applied
+    reset_mid_response, ///< applied, then a partial header and a reset
+    truncated_body,     ///< applied, then the headers and half the body and a clean close
+};
+
+/// The name of a `fault_kind`, e.g. `"status_429"`.
+inline char const* to_string(fault_kind k) noexcept {
+    switch (k) {
+    case fault_kind::none:
+        return "none";
+    case fault_kind::refuse_connection:
+        return "refuse_connection";
+    case fault_kind::status_429:
+        return "status_429";
+    case fault_kind::status_503:
+        return "status_503";
+    case fault_kind::status_500:
+        return "status_500";
+    case fault_kind::stall:
+        return "stall";
+    case fault_kind::reset_mid_response:
+        return "reset_mid_response";
+    case fault_kind::truncated_body:
+        return "truncated_body";
+    }
+    return "unknown";
+}
+
+/// Faults the server injects, to test a client's retries, timeouts and bulk logic against
+/// realistic failures. All rates 0 (the default): no fault, no random draw.
+///
+/// @par Drawing
+/// Each rate is a probability in [0, 1]; their sum must not exceed 1 (`server` throws
+/// `std::invalid_argument` otherwise). At most one fault is injected per request:
+/// - `refuse_connection` is drawn once per accepted connection, before anything is read;
+/// - the other kinds are drawn once per request read, from one uniform number checked against
+///   the rates in the order of `fault_kind` (429, 503, 500, stall, reset, truncated).
+/// Connections and requests draw from two generators seeded from `seed`, so the fault of the
+/// n-th request read depends only on `seed` and n (not on how many connections the client
+/// opened), and the n-th accepted connection's only on `seed` and n: a client making its calls
+/// one after another sees the same faults on every run. A request is drawn for whatever its
+/// target (REST, SOAP or an unknown path) and whether or not `applies_to` then lets it through.
+///
+/// @par Which kinds apply the operation
+/// - Not applied (the emulator is not called, the state is unchanged): `refuse_connection`,
+///   `status_429`, `status_503`, `status_500`, `stall`.
+/// - Applied (the emulator runs the operation as usual, then the answer is broken):
+///   `reset_mid_response`, `truncated_body`. A client cannot tell from the failure whether these
+///   took effect; that is the point.
+struct fault_options {
+    /// An accepted connection is closed at once with a TCP reset (`SO_LINGER` 0), before reading
+    /// anything: the client sees a reset (or EOF) when it writes or reads. Not filtered by
+    /// `applies_to` (no request has been read yet).
+    double refuse_connection = 0;
+    /// 429 Too Many Requests with `Retry-After` and the WebAPI error body
+    /// (`ErrorType` `TooManyRequestsException`). Keep-alive as the request asked.
+    double status_429 = 0;
+    /// 503 Service Unavailable with `Retry-After` and the WebAPI error body
+    /// (`ErrorType` `ServiceUnavailableException`).
+    double status_503 = 0;
+    /// 500 with the WebAPI error body `{"Error":true,"ErrorType":"SoException",...}`.
+    double status_500 = 0;
+    /// The request is read, nothing is sent for `stall_for`, then the connection is closed (FIN)
+    /// without an answer. Destroying the server ends a stall at once.
+    double stall = 0;
+    /// The operation is applied, then only the status line and part of the headers are sent and
+    /// the connection is reset (`SO_LINGER` 0 and close).
+    double reset_mid_response = 0;
+    /// The operation is applied, then the full headers (with the correct `Content-Length`) and
+    /// the first half of the body are sent, and the connection is closed (FIN). A response
+    /// without a body (e.g. 204) is then complete; a 204's `null` body is not part of the
+    /// message for HTTP clients.
+    double truncated_body = 0;
+
+    /// The `Retry-After` of `status_429` and `status_503`.
+    std::chrono::seconds retry_after{1};
+    /// Send `Retry-After` as an HTTP-date (IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`) of now +
+    /// `retry_after` instead of delta seconds.
+    bool retry_after_http_date = false;
+    /// How long a `stall` keeps the connection silent before closing it.
+    std::chrono::milliseconds stall_for{5000};
+    /// Seeds the generators: the same seed gives the same faults.
+    std::uint64_t seed = 1;
+    /// When set, only requests for which it answers true are faulted (the others are served as
+    /// usual; their draw is discarded). `operation` is the operation's wire name, e.g.
+    /// `ForceResync`: the REST path's last segment or the SOAP operation (from the action or the
+    /// body); empty when the request names none. Called on the server's thread, not under the
+    /// state lock: keep it short and do not call the server.
+    std::function<bool(std::string_view operation)> applies_to{};
+
+    /// Whether any rate is above 0.
+    bool enabled() const noexcept {
+        return refuse_connection > 0 || status_429 > 0 || status_503 > 0 || status_500 > 0 || stall > 0 ||
+               reset_mid_response > 0 || truncated_body > 0;
+    }
+
+    /// Throws `std::invalid_argument` unless every rate is in [0, 1], their sum is at most 1 and
+    /// the durations are not negative.
+    void validate() const {
+        double sum = 0;
+        for (auto [name, rate] :
+             {std::pair{"refuse_connection", refuse_connection}, std::pair{"status_429", status_429},
+              std::pair{"status_503", status_503}, std::pair{"status_500", status_500},
+              std::pair{"stall", stall}, std::pair{"reset_mid_response", reset_mid_response},
+              std::pair{"truncated_body", truncated_body}}) {
+            if (!std::isfinite(rate) || rate < 0 || rate > 1)
+                throw std::invalid_argument(std::string("fault_options: ") + name +
+                                            " must be in [0, 1], not " + std::to_string(rate));
+            sum += rate;
+        }
+        if (sum > 1 + 1e-9)
+            throw std::invalid_argument("fault_options: the rates add up to " + std::to_string(sum) +
+                                        ", more than 1");
+        if (retry_after.count() < 0 || stall_for.count() < 0)
+            throw std::invalid_argument("fault_options: retry_after and stall_for must not be negative");
+    }
+};
+
+/// How many faults of each kind a server injected (`server::faults_injected`).
+struct fault_counts {
+    std::size_t refuse_connection = 0;
+    std::size_t status_429 = 0;
+    std::size_t status_503 = 0;
+    std::size_t status_500 = 0;
+    std::size_t stall = 0;
+    std::size_t reset_mid_response = 0;
+    std::size_t truncated_body = 0;
+
+    /// The count of one kind (0 for `none`).
+    std::size_t of(fault_kind k) const noexcept {
+        switch (k) {
+        case fault_kind::refuse_connection:
+            return refuse_connection;
+        case fault_kind::status_429:
+            return status_429;
+        case fault_kind::status_503:
+            return status_503;
+        case fault_kind::status_500:
+            return status_500;
+        case fault_kind::stall:
+            return stall;
+        case fault_kind::reset_mid_response:
+            return reset_mid_response;
+        case fault_kind::truncated_body:
+            return truncated_body;
+        default:
+            return 0;
+        }
+    }
+    /// Every fault injected.
+    std::size_t total() const noexcept {
+        return refuse_connection + status_429 + status_503 + status_500 + stall + reset_mid_response +
+               truncated_body;
+    }
+    bool operator==(fault_counts const&) const = default;
+};
+
+/// An HTTP-date in the IMF-fixdate form, e.g. `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110 5.6.7).
+inline std::string http_date(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    static constexpr char const* week[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr char const* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    auto const secs = floor<seconds>(t);
+    auto const day = floor<days>(secs);
+    year_month_day const ymd{day};
+    hh_mm_ss const hms{secs - day};
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d GMT", week[weekday(day).c_encoding()],
+                  static_cast<unsigned>(ymd.day()), months[static_cast<unsigned>(ymd.month()) - 1],
+                  static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return buf;
+}
+
 class server;
 
 /// The SOAP endpoint of the sandbox, plugged in through `options::soap`: `soap_endpoint()` from
@@ -77,6 +271,10 @@ public:
     /// Answers one request to `{base_path}/Remote/Services88/ErpSync.svc`.
     virtual boost::beast::http::response<boost::beast::http::string_body>
     handle(server& srv, boost::beast::http::request<boost::beast::http::string_body> const& req) const = 0;
+    /// The operation a request names, for `fault_options::applies_to`; empty when it names none.
+    virtual std::string operation(boost::beast::http::request<boost::beast::http::string_body> const&) const {
+        return {};
+    }
 };
 
 /// Settings of the sandbox server.
@@ -124,6 +322,8 @@ struct options {
     /// `sandbox::soap_endpoint()` (include `<superoffice/erpsync/sandbox/soap.hpp>`). Null: that
     /// path answers 404.
     std::shared_ptr<soap_handler const> soap{};
+    /// Injected faults (none by default); see `fault_options`.
+    fault_options faults{};
 };
 
 /// An in-process ErpSync agent on loopback. Starts in the constructor, stops in the destructor.
@@ -132,6 +332,9 @@ public:
     explicit server(options opt = {}, seed const& data = default_seed())
         : opt_(std::move(opt)), emu_(data), acceptor_(io_) {
         namespace asio = boost::asio;
+        opt_.faults.validate();
+        connection_rng_ = opt_.faults.seed ^ 0x636f6e6e65637473ull; // "connects"
+        request_rng_ = opt_.faults.seed ^ 0x7265717565737473ull;    // "requests"
         build_dispatch();
         if (!opt_.user.empty())
             basic_ = detail::base64(opt_.user + ":" + opt_.password);
@@ -156,7 +359,8 @@ public:
     server& operator=(server const&) = delete;
     ~server() { stop(); }
 
-    /// Stops serving; idempotent.
+    /// Stops serving at once, a `fault_options::stall` in progress too; idempotent. Open
+    /// connections are closed when the server is destroyed.
     void stop() {
         if (!thread_.joinable())
             return;
@@ -172,8 +376,23 @@ public:
         return std::string(tls_ ? "https://" : "http://") + host + ":" + std::to_string(port_) +
                opt_.base_path;
     }
+    /// Connections accepted, those closed by `fault_options::refuse_connection` included.
     std::size_t connections_accepted() const noexcept { return accepted_; }
+    /// Requests read (complete requests received), whether answered, faulted or stalled.
     std::size_t requests_served() const noexcept { return requests_; }
+    /// The faults injected so far (`options::faults`), per kind. A kind that applies the
+    /// operation (`reset_mid_response`, `truncated_body`) is counted once the operation ran.
+    fault_counts faults_injected() const noexcept {
+        fault_counts c;
+        c.refuse_connection = injected(fault_kind::refuse_connection);
+        c.status_429 = injected(fault_kind::status_429);
+        c.status_503 = injected(fault_kind::status_503);
+        c.status_500 = injected(fault_kind::status_500);
+        c.stall = injected(fault_kind::stall);
+        c.reset_mid_response = injected(fault_kind::reset_mid_response);
+        c.truncated_body = injected(fault_kind::truncated_body);
+        return c;
+    }
 
     /// Runs `f(emulator&)` under the state lock and returns its result.
     template <class F>
@@ -359,6 +578,122 @@ private:
         });
     }
 
+    // --- faults -------------------------------------------------------------------------
+
+    /// SplitMix64: a tiny generator, the same on every platform (the standard distributions
+    /// are not), good enough for drawing faults.
+    static std::uint64_t splitmix(std::uint64_t& state) noexcept {
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    /// A uniform number in [0, 1).
+    double draw(std::uint64_t& rng) {
+        std::lock_guard lock(fault_mutex_);
+        return static_cast<double>(splitmix(rng) >> 11) * 0x1.0p-53;
+    }
+
+    std::size_t injected(fault_kind k) const noexcept { return injected_[static_cast<std::size_t>(k)]; }
+    void count(fault_kind k) noexcept { ++injected_[static_cast<std::size_t>(k)]; }
+
+    /// Whether an accepted connection is to be refused.
+    bool refuse_connection() {
+        auto const& f = opt_.faults;
+        return f.refuse_connection > 0 && draw(connection_rng_) < f.refuse_connection;
+    }
+
+    /// The fault for a request read (`none` for most).
+    fault_kind request_fault(request const& req) {
+        auto const& f = opt_.faults;
+        if (!f.enabled())
+            return fault_kind::none;
+        double const u = draw(request_rng_);
+        double edge = 0;
+        fault_kind kind = fault_kind::none;
+        for (auto [k, rate] :
+             {std::pair{fault_kind::status_429, f.status_429},
+              std::pair{fault_kind::status_503, f.status_503},
+              std::pair{fault_kind::status_500, f.status_500}, std::pair{fault_kind::stall, f.stall},
+              std::pair{fault_kind::reset_mid_response, f.reset_mid_response},
+              std::pair{fault_kind::truncated_body, f.truncated_body}}) {
+            edge += rate;
+            if (rate > 0 && u < edge) {
+                kind = k;
+                break;
+            }
+        }
+        if (kind != fault_kind::none && f.applies_to && !f.applies_to(operation_of(req)))
+            return fault_kind::none;
+        return kind;
+    }
+
+    /// The wire name of the operation a request names, or empty.
+    std::string operation_of(request const& req) const {
+        std::string_view target = req.target();
+        target = target.substr(0, target.find('?'));
+        if (erpsync::detail::iequals(target, opt_.base_path + "/Remote/Services88/ErpSync.svc"))
+            return opt_.soap ? opt_.soap->operation(req) : std::string();
+        std::string prefix = opt_.base_path + "/api/v1/Agents/ErpSync/";
+        if (target.substr(0, prefix.size()) != prefix)
+            return {};
+        return std::string(target.substr(prefix.size()));
+    }
+
+    /// The answer of a fault that does not apply the operation (429, 503, 500).
+    response fault_response(request const& req, fault_kind kind) const {
+        auto const& f = opt_.faults;
+        if (kind == fault_kind::status_500)
+            return error_response(req, 500, "SoException",
+                                  "An injected server error (sandbox fault_options::status_500)");
+        bool const busy = kind == fault_kind::status_429;
+        auto const wait = std::to_string(f.retry_after.count());
+        auto res = busy ? error_response(req, 429, "TooManyRequestsException",
+                                         "Too many requests: retry after " + wait + " second(s)")
+                        : error_response(req, 503, "ServiceUnavailableException",
+                                         "The service is unavailable: retry after " + wait + " second(s)");
+        res.set(boost::beast::http::field::retry_after,
+                f.retry_after_http_date ? http_date(std::chrono::system_clock::now() + f.retry_after) : wait);
+        return res;
+    }
+
+    /// Closes a socket with a TCP reset. Explicitly: Asio's destructor would clear the linger option.
+    static void reset(boost::asio::ip::tcp::socket& sock) {
+        boost::system::error_code ignored;
+        sock.set_option(boost::asio::socket_base::linger(true, 0), ignored);
+        sock.close(ignored);
+    }
+
+    /// Sends the start of `res` and breaks the connection: part of the headers then a reset
+    /// (`reset_mid_response`), or the headers and half the body then a clean close
+    /// (`truncated_body`, done by the caller when this returns).
+    template <class Stream>
+    boost::asio::awaitable<void> send_broken(Stream& stream, response const& res, fault_kind kind) {
+        namespace asio = boost::asio;
+        std::ostringstream os;
+        os << res;
+        std::string const wire = std::move(os).str();
+        auto const header_end = wire.find("\r\n\r\n");
+        auto const status_end = wire.find("\r\n");
+        std::size_t cut = kind == fault_kind::reset_mid_response
+                              ? status_end + 2 + (header_end - status_end - 2) / 2
+                              : header_end + 4 + res.body().size() / 2;
+        auto& sock = boost::beast::get_lowest_layer(stream).socket();
+        boost::system::error_code ignored;
+        sock.set_option(asio::ip::tcp::no_delay(true), ignored);
+        boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
+        auto [ec, n] = co_await asio::async_write(stream, asio::buffer(wire.data(), cut),
+                                                  asio::as_tuple(asio::use_awaitable));
+        (void)n;
+        if (kind == fault_kind::reset_mid_response) {
+            if (!ec) { // let the bytes reach the peer: a reset drops what is still unsent
+                asio::steady_timer t(co_await asio::this_coro::executor, std::chrono::milliseconds(10));
+                co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
+            }
+            reset(sock);
+        }
+    }
+
     bool authorized(request const& req) const {
         if (!opt_.app_token.empty() && req["SO-AppToken"] != opt_.app_token)
             return false;
@@ -448,10 +783,25 @@ private:
             }
             ++requests_;
             request req = parser.release();
-            response res = handle(req);
+            fault_kind const fault = request_fault(req);
+            if (fault == fault_kind::stall) {
+                count(fault);
+                asio::steady_timer t(co_await asio::this_coro::executor, opt_.faults.stall_for);
+                co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
+                co_return; // closed without an answer
+            }
+            bool const applied = fault == fault_kind::none || fault == fault_kind::reset_mid_response ||
+                                 fault == fault_kind::truncated_body;
+            response res = applied ? handle(req) : fault_response(req, fault);
+            if (fault != fault_kind::none)
+                count(fault);
             if (opt_.response_delay.count() > 0) {
                 asio::steady_timer t(co_await asio::this_coro::executor, opt_.response_delay);
                 co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
+            }
+            if (fault == fault_kind::reset_mid_response || fault == fault_kind::truncated_body) {
+                co_await send_broken(stream, res, fault);
+                co_return;
             }
             bool keep = res.keep_alive();
             boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
@@ -523,6 +873,11 @@ private:
                 continue;
             }
             ++accepted_;
+            if (refuse_connection()) {
+                count(fault_kind::refuse_connection);
+                reset(sock);
+                continue;
+            }
             asio::co_spawn(io_, serve_connection(std::move(sock)), asio::detached);
         }
     }
@@ -533,6 +888,10 @@ private:
     std::unordered_map<std::string, handler> dispatch_;
     std::string basic_;
     std::optional<boost::asio::ssl::context> tls_;
+    std::mutex fault_mutex_; // the generators
+    std::uint64_t connection_rng_ = 0;
+    std::uint64_t request_rng_ = 0;
+    std::array<std::atomic<std::size_t>, 8> injected_{}; // by fault_kind
     boost::asio::io_context io_{1};
     boost::asio::ip::tcp::acceptor acceptor_;
     std::uint16_t port_ = 0;

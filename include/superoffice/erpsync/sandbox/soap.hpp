@@ -106,6 +106,23 @@ public:
         return it->second(srv, req, in);
     }
 
+    /// The operation named by the action (`SOAPAction` or `action`), else by the Body's element.
+    std::string operation(request const& req) const override {
+        auto ct = req[boost::beast::http::field::content_type];
+        auto media = erpsync::detail::trim(ct.substr(0, ct.find(';')));
+        auto const v = erpsync::detail::iequals(media, "application/soap+xml") ? soap::version::v1_2
+                                                                               : soap::version::v1_1;
+        std::string action = requested_action(req, v);
+        if (action.size() > soap::action_prefix.size() &&
+            std::string_view(action).substr(0, soap::action_prefix.size()) == soap::action_prefix)
+            return action.substr(soap::action_prefix.size());
+        pugi::xml_document doc;
+        erpsync::detail::soap_incoming in;
+        if (erpsync::detail::soap_read_incoming(req.body(), doc, in, nullptr))
+            return {};
+        return std::string(erpsync::detail::xml_local_name(in.operation.name()));
+    }
+
 private:
     using fn = response (*)(server&, request const&, erpsync::detail::soap_incoming const&);
 
