@@ -91,6 +91,7 @@ erp::client_config config_for(sandbox::server const& sb,
     cfg.base_url = sb.base_url();
     cfg.auth = erp::credentials::basic("sandbox", "sandbox");
     cfg.timeout = timeout;
+    cfg.retry = erp::retry_policy::none(); // these tests count the server's faults one by one
     return cfg;
 }
 
@@ -615,6 +616,7 @@ BOOST_AUTO_TEST_CASE(faults_apply_to_the_soap_endpoint) {
         cfg.auth = erp::credentials::so_ticket("7T:sandbox-ticket");
         cfg.protocol = erp::soap::protocol();
         cfg.timeout = 5s;
+        cfg.retry = erp::retry_policy::none();
         return cfg;
     };
     std::mutex m;

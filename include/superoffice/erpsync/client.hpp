@@ -50,16 +50,31 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// failed `error_code` into a `boost::system::system_error`. Use `as_tuple` to avoid that.
 ///
 /// @par Thread safety
-/// Distinct objects: safe. Shared object: unsafe. All calls on one client must come from one
-/// thread or one strand (the executor given at construction should be that strand when the
-/// `io_context` runs on several threads).
+/// Distinct objects: safe. Shared object: safe for calls: any number of calls may be started
+/// from any threads at once, also on an `io_context` run by several threads (each call runs on
+/// its own strand; the connection pool, the endpoint cache and the limiter are guarded).
+/// Constructing, moving and destroying the client object itself are not thread-safe.
+/// Completion handlers run as Asio's rules say: on the handler's associated executor (the
+/// client's executor when it has none).
+///
+/// @par Timeouts, retries, limits
+/// A call ends at its timeout at the latest (`client_config::timeout`, `call_options::timeout`),
+/// counted from when the operation starts (for `deferred`, from the `co_await`), every attempt
+/// and wait included. Failed attempts are retried per `client_config::retry` (see
+/// `retry_policy`: only operations marked safe to retry, unless widened); `diagnostics::attempts`
+/// says how many were made. `client_config::limit` caps requests per second and calls in flight.
+/// One limit: a DNS lookup already handed to the system resolver cannot be interrupted, so a
+/// hanging resolver can overrun the timeout by its own (IP literals and the client's cached
+/// endpoints need no lookup).
 ///
 /// @par Per-operation cancellation
-/// Not supported yet; a call ends at its timeout at the latest (`client_config::timeout`,
-/// `call_options::timeout`), counted from when the operation starts (for `deferred`, from the
-/// `co_await`). One limit: a DNS lookup already handed to the system resolver cannot be
-/// interrupted, so a hanging resolver can overrun the timeout by its own (IP literals and the
-/// client's cached endpoints need no lookup).
+/// Through the completion token's cancellation slot (`bind_cancellation_slot`, awaitable
+/// operators, `parallel_group`): `terminal` and `total` cancellation end the call with
+/// `boost::asio::error::operation_aborted` at once, whatever it was doing (waiting at the
+/// in-flight gate or for the rate limit, resolving, connecting, writing, reading, waiting to
+/// retry); the connection it used is closed, other calls and the client are unaffected. The
+/// request may or may not have reached the server. `partial` cancellation is not supported
+/// (ignored).
 ///
 /// @par Object lifetimes
 /// The request and options are copied when the call is made; the client may be destroyed
@@ -89,15 +104,15 @@ public:
     }
 
     /// How many connections the client has opened so far.
-    std::size_t connections_opened() const noexcept { return st_->connections_opened; }
+    std::size_t connections_opened() const noexcept { return st_->connections_opened.load(); }
     /// How many idle connections are kept for reuse.
-    std::size_t idle_connections() const noexcept { return st_->idle.size(); }
+    std::size_t idle_connections() const { return st_->idle_count(); }
+    /// How many calls are inside the in-flight gate (`rate_limit::max_in_flight`; 0 without a cap).
+    std::size_t calls_in_flight() const { return st_->limits.in_flight(); }
+    /// How many calls wait at the in-flight gate.
+    std::size_t calls_waiting() const { return st_->limits.waiting(); }
     /// Closes the idle connections. Calls in flight are not affected.
-    void close_idle() {
-        for (auto& c : st_->idle)
-            c->close();
-        st_->idle.clear();
-    }
+    void close_idle() { st_->close_idle(); }
 
     /// Calls operation `Op`.
     template <class Op, class CompletionToken = boost::asio::deferred_t>
@@ -109,6 +124,7 @@ public:
             d.diag->clear();
         d.timeout = options.timeout.value_or(st_->cfg.timeout);
         d.retry_safe = Op::retry_safe;
+        d.operation = Op::name;
         if (st_->cfg.protocol && !st_->pc.error) {
             d.protocol = st_->cfg.protocol;
             d.build_error = d.protocol->build_request(op_index_v<Op>, &request, st_->cfg, st_->pc, options,

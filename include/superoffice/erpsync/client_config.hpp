@@ -9,6 +9,7 @@
 /// `client_config`, `credentials`, `tls_options` and the per-call `call_options`.
 
 #include <superoffice/erpsync/diagnostics.hpp>
+#include <superoffice/erpsync/retry.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -104,6 +105,12 @@ struct client_config {
     std::size_t max_body_size = 16 * 1024 * 1024;
     /// How many idle keep-alive connections are kept for reuse.
     std::size_t max_idle_connections = 8;
+    /// When failed calls are tried again (see `retry_policy`). `retry_policy::none()` turns it off.
+    retry_policy retry{};
+    /// Requests per second and calls in flight (see `rate_limit`); no limit by default.
+    rate_limit limit{};
+    /// The logging hook (see `logger`); nothing is logged by default.
+    logger log{};
     /// TLS settings.
     tls_options tls{};
     /// How calls are encoded. Null (the default): REST, JSON bodies at

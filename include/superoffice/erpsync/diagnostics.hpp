@@ -53,6 +53,8 @@ struct diagnostics {
     std::string plugin_error_code{};
     /// For transport errors: the Asio, Beast or OpenSSL code that caused it.
     boost::system::error_code underlying{};
+    /// How many attempts the call made (see `retry_policy`); 0 when nothing was sent.
+    unsigned attempts = 0;
 
     /// How many bytes of a response body `server_message` keeps at most.
     static constexpr std::size_t max_excerpt = 1024;
@@ -86,6 +88,8 @@ struct diagnostics {
         }
         if (underlying)
             add("cause ", underlying.message());
+        if (attempts > 1)
+            add("attempts ", std::to_string(attempts));
         return out;
     }
 };

@@ -7,6 +7,7 @@
 
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/detail/request_builder.hpp>
+#include <superoffice/erpsync/detail/retry.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -16,8 +17,12 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <random>
 #include <vector>
 
 namespace superoffice::erpsync::detail {
@@ -113,7 +118,12 @@ struct client_state {
             return fail("could not load the system's trust store");
     }
 
+    // Everything below may be used by calls running on several threads at once: the pool, the
+    // endpoint cache and the limiter are guarded; the configuration is immutable.
+
+    /// An idle connection that still looks usable, or null.
     std::unique_ptr<connection> take_idle() {
+        std::unique_lock lock(m);
         while (!idle.empty()) {
             auto c = std::move(idle.back());
             idle.pop_back();
@@ -126,25 +136,63 @@ struct client_state {
         return nullptr;
     }
 
-    std::unique_ptr<connection> make_connection() {
+    /// A new, unconnected connection whose I/O completes on `io_ex` (the calling exchange's strand).
+    std::unique_ptr<connection> make_connection(boost::asio::any_io_executor const& io_ex) {
         ++connections_opened;
-        return std::make_unique<connection>(ex, pc.endpoint.tls ? ssl_ctx.get() : nullptr);
+        return std::make_unique<connection>(io_ex, pc.endpoint.tls ? ssl_ctx.get() : nullptr);
     }
 
     void put_idle(std::unique_ptr<connection> c) {
+        std::unique_lock lock(m);
         if (idle.size() < cfg.max_idle_connections)
             idle.push_back(std::move(c));
         else
             c->close();
     }
 
+    std::size_t idle_count() const {
+        std::unique_lock lock(m);
+        return idle.size();
+    }
+
+    void close_idle() {
+        std::unique_lock lock(m);
+        for (auto& c : idle)
+            c->close();
+        idle.clear();
+    }
+
+    /// Copies the cached endpoints to `out`; false when there are none.
+    bool load_endpoints(boost::asio::ip::tcp::resolver::results_type& out) const {
+        std::unique_lock lock(m);
+        if (!endpoints)
+            return false;
+        out = *endpoints;
+        return true;
+    }
+    void set_endpoints(std::optional<boost::asio::ip::tcp::resolver::results_type> e) {
+        std::unique_lock lock(m);
+        endpoints = std::move(e);
+    }
+
+    /// A random backoff before attempt `attempt + 1`.
+    std::chrono::steady_clock::duration backoff(unsigned attempt) {
+        std::unique_lock lock(m);
+        return backoff_delay(cfg.retry, attempt, rng);
+    }
+
     boost::asio::any_io_executor ex;
-    client_config cfg;
+    client_config const cfg;
     prepared_config pc;
     std::shared_ptr<boost::asio::ssl::context> ssl_ctx;
+    limiter limits{cfg.limit};
+    std::atomic<std::size_t> connections_opened{0};
+
+private:
+    mutable std::mutex m;
     std::vector<std::unique_ptr<connection>> idle;
     std::optional<boost::asio::ip::tcp::resolver::results_type> endpoints;
-    std::size_t connections_opened = 0;
+    std::minstd_rand rng{std::random_device{}()};
 };
 
 } // namespace superoffice::erpsync::detail

@@ -1,0 +1,485 @@
+// The client under faults: retries (which failures, which operations, Retry-After in both forms,
+// the deadline), per-call cancellation through cancellation slots, the rate limit and the
+// in-flight cap, the logging hook, and many calls from several threads on one client.
+// Faults come from the sandbox's fault mode; everything runs on 127.0.0.1 and is bounded.
+#include <superoffice/erpsync/client.hpp>
+#include <superoffice/erpsync/sandbox/server.hpp>
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <test_common/call.hpp>
+
+namespace asio = boost::asio;
+namespace erp = superoffice::erpsync;
+namespace ops = superoffice::erpsync::ops;
+namespace sandbox = superoffice::erpsync::sandbox;
+using namespace std::chrono_literals;
+using clock_type = std::chrono::steady_clock;
+
+namespace {
+
+// A sandbox without its engine timer (nothing changes behind the test's back).
+sandbox::options quiet() {
+    sandbox::options o;
+    o.engine_timer = false;
+    return o;
+}
+
+// Faults of one kind for the first `n` requests of the operations `op` (all when empty).
+sandbox::options first_requests_fail(double sandbox::fault_options::*kind, int n, std::string op = {}) {
+    sandbox::options o = quiet();
+    o.faults.*kind = 1.0;
+    auto left = std::make_shared<std::atomic<int>>(n);
+    o.faults.applies_to = [left, op](std::string_view name) {
+        if (!op.empty() && name != op)
+            return false;
+        return left->fetch_sub(1) > 0;
+    };
+    return o;
+}
+
+erp::client_config config(sandbox::server const& sb) {
+    erp::client_config cfg;
+    cfg.base_url = sb.base_url();
+    cfg.auth = erp::credentials::basic("sandbox", "sandbox");
+    cfg.timeout = 10s;
+    cfg.retry.initial_backoff = 10ms;
+    cfg.retry.max_backoff = 50ms;
+    return cfg;
+}
+
+erp::force_resync_request resync_one() {
+    erp::force_resync_request r;
+    r.ErpConnectionId = 1;
+    r.InternalKeyIds = {1};
+    return r;
+}
+
+struct log_capture {
+    std::mutex m;
+    std::vector<erp::log_record> records;
+    std::vector<std::string> messages;
+
+    erp::logger make(erp::log_level level = erp::log_level::debug) {
+        erp::logger l;
+        l.min_level = level;
+        l.sink = [this](erp::log_record const& r) {
+            std::lock_guard lock(m);
+            records.push_back(r);
+            messages.emplace_back(r.message);
+            records.back().message = {}; // the view dies with the call
+            records.back().operation = {};
+        };
+        return l;
+    }
+    std::size_t count(std::string_view event) {
+        std::lock_guard lock(m);
+        std::size_t n = 0;
+        for (auto const& r : records)
+            n += r.event == event;
+        return n;
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(test_client_retries)
+
+BOOST_AUTO_TEST_CASE(each_transient_fault_is_retried_for_a_retry_safe_operation) {
+    struct fault_case {
+        double sandbox::fault_options::*kind;
+        char const* name;
+    };
+    for (auto c : {fault_case{&sandbox::fault_options::status_503, "503"},
+                   fault_case{&sandbox::fault_options::status_429, "429"},
+                   fault_case{&sandbox::fault_options::reset_mid_response, "reset mid-response"},
+                   fault_case{&sandbox::fault_options::truncated_body, "truncated body"}}) {
+        // (a refused connection: a_connection_never_made_is_retried_for_every_operation)
+        BOOST_TEST_CONTEXT(c.name) {
+            auto o = first_requests_fail(c.kind, 2);
+            o.faults.retry_after = 0s;
+            sandbox::server sb(o);
+            asio::io_context io;
+            log_capture logs;
+            auto cfg = config(sb);
+            cfg.log = logs.make(erp::log_level::warning);
+            erp::client cl(io, cfg);
+            auto r = erp::test::call<ops::force_resync>(cl, io, resync_one()); // retry-safe
+            BOOST_TEST(!r.ec, r.diag.to_string());
+            BOOST_TEST(r.diag.attempts == 3u);
+            BOOST_TEST(logs.count("retry") == 2u);
+            BOOST_TEST(sb.faults_injected().total() == 2u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_unsafe_operation_is_not_retried_unless_widened) {
+    {
+        sandbox::server sb(first_requests_fail(&sandbox::fault_options::status_503, 1));
+        asio::io_context io;
+        erp::client cl(io, config(sb));
+        auto r = erp::test::call<ops::create_actor_link>(cl, io, erp::create_actor_link_request{});
+        BOOST_TEST((r.ec == erp::error::http_service_unavailable));
+        BOOST_TEST(r.diag.attempts == 1u);
+    }
+    {
+        sandbox::server sb(first_requests_fail(&sandbox::fault_options::status_503, 1));
+        asio::io_context io;
+        auto cfg = config(sb);
+        cfg.retry.retry_unsafe = true;
+        erp::client cl(io, cfg);
+        auto r = erp::test::call<ops::create_actor_link>(cl, io, erp::create_actor_link_request{});
+        BOOST_TEST((r.ec != erp::error::http_service_unavailable), r.diag.to_string());
+        BOOST_TEST(r.diag.attempts == 2u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_never_made_is_retried_for_every_operation) {
+    // nothing was sent, so an operation that is not safe to retry goes again too
+    asio::io_context io;
+    asio::ip::tcp::acceptor probe(io, {asio::ip::make_address("127.0.0.1"), 0});
+    auto const port = probe.local_endpoint().port();
+    probe.close(); // nothing listens there now
+    erp::client_config cfg;
+    cfg.base_url = "http://127.0.0.1:" + std::to_string(port) + "/Cust1";
+    cfg.retry.initial_backoff = 10ms;
+    log_capture logs;
+    cfg.log = logs.make(erp::log_level::warning);
+    erp::client cl(io, cfg);
+    auto r = erp::test::call<ops::create_actor_link>(cl, io, erp::create_actor_link_request{});
+    BOOST_TEST((r.ec == erp::error::connect_failed));
+    BOOST_TEST(r.diag.attempts == 3u);
+    BOOST_TEST(logs.count("retry") == 2u);
+    BOOST_TEST(logs.count("failed") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(retry_after_is_honoured_in_seconds_and_as_a_date) {
+    for (bool date : {false, true}) {
+        BOOST_TEST_CONTEXT((date ? "HTTP-date" : "seconds")) {
+            auto o = first_requests_fail(&sandbox::fault_options::status_429, 1);
+            o.faults.retry_after = 1s;
+            o.faults.retry_after_http_date = date;
+            sandbox::server sb(o);
+            asio::io_context io;
+            log_capture logs;
+            auto cfg = config(sb);
+            cfg.log = logs.make(erp::log_level::warning);
+            erp::client cl(io, cfg);
+            auto const t0 = clock_type::now();
+            auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+            auto const took = clock_type::now() - t0;
+            BOOST_TEST(!r.ec, r.diag.to_string());
+            BOOST_TEST(r.diag.attempts == 2u);
+            // the wait was the server's, not the 10-50 ms backoff (a date has 1 s resolution)
+            BOOST_TEST((took >= (date ? 0ms : 900ms)));
+            std::lock_guard lock(logs.m);
+            BOOST_TEST_REQUIRE(logs.records.size() >= 1u);
+            BOOST_TEST(logs.records.front().event == "retry");
+            BOOST_TEST((logs.records.front().wait <= 1s));
+            BOOST_TEST((logs.records.front().ec == erp::error::http_too_many_requests));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_retry_after_beyond_the_limit_returns_the_answer) {
+    auto o = first_requests_fail(&sandbox::fault_options::status_503, 1);
+    o.faults.retry_after = 120s;
+    sandbox::server sb(o);
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.retry.max_retry_after = 10s;
+    erp::client cl(io, cfg);
+    auto const t0 = clock_type::now();
+    auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+    BOOST_TEST((r.ec == erp::error::http_service_unavailable));
+    BOOST_TEST(r.diag.attempts == 1u);
+    BOOST_TEST((clock_type::now() - t0 < 5s));
+}
+
+BOOST_AUTO_TEST_CASE(retries_stop_at_the_attempt_limit_and_the_deadline) {
+    {
+        sandbox::options o = quiet();
+        o.faults.status_500 = 0; // 500 is not transient: never retried
+        o.faults.status_503 = 1.0;
+        o.faults.retry_after = 0s;
+        sandbox::server sb(o);
+        asio::io_context io;
+        auto cfg = config(sb);
+        cfg.retry.max_attempts = 4;
+        erp::client cl(io, cfg);
+        auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+        BOOST_TEST((r.ec == erp::error::http_service_unavailable));
+        BOOST_TEST(r.diag.attempts == 4u);
+        BOOST_TEST(sb.faults_injected().status_503 == 4u);
+    }
+    {
+        sandbox::options o = quiet();
+        o.faults.status_500 = 1.0;
+        sandbox::server sb(o);
+        asio::io_context io;
+        erp::client cl(io, config(sb));
+        auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+        BOOST_TEST((r.ec == erp::error::http_server_error));
+        BOOST_TEST(r.diag.attempts == 1u);
+    }
+    {
+        // waits that would end after the call's timeout are not started
+        sandbox::options o = quiet();
+        o.faults.status_503 = 1.0;
+        o.faults.retry_after = 2s;
+        sandbox::server sb(o);
+        asio::io_context io;
+        auto cfg = config(sb);
+        cfg.timeout = 1s;
+        erp::client cl(io, cfg);
+        auto const t0 = clock_type::now();
+        auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+        BOOST_TEST((r.ec == erp::error::http_service_unavailable));
+        BOOST_TEST(r.diag.attempts == 1u);
+        BOOST_TEST((clock_type::now() - t0 < 900ms));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(test_client_cancellation)
+
+BOOST_AUTO_TEST_CASE(terminal_cancellation_ends_a_stalled_call_and_the_client_goes_on) {
+    sandbox::options o = quiet();
+    o.faults.stall = 1.0;
+    o.faults.stall_for = 3000ms;
+    auto left = std::make_shared<std::atomic<int>>(1);
+    o.faults.applies_to = [left](std::string_view) { return left->fetch_sub(1) > 0; };
+    sandbox::server sb(o);
+    asio::io_context io;
+    erp::client cl(io, config(sb));
+    asio::cancellation_signal sig;
+    erp::error_code got;
+    bool done = false;
+    auto const t0 = clock_type::now();
+    cl.async_get_engine_status(asio::bind_cancellation_slot(sig.slot(), [&](erp::error_code ec, auto) {
+        got = ec;
+        done = true;
+    }));
+    asio::steady_timer t(io, 200ms);
+    t.async_wait([&](erp::error_code) { sig.emit(asio::cancellation_type::terminal); });
+    io.run();
+    BOOST_TEST(done);
+    BOOST_TEST((got == asio::error::operation_aborted));
+    BOOST_TEST((clock_type::now() - t0 < 2s));
+    // the client still works, and so does a cancellation that never comes
+    auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+    BOOST_TEST(!r.ec, r.diag.to_string());
+}
+
+BOOST_AUTO_TEST_CASE(cancellation_during_the_retry_wait_and_at_the_gate) {
+    {
+        auto o = first_requests_fail(&sandbox::fault_options::status_503, 1);
+        o.faults.retry_after = 5s;
+        sandbox::server sb(o);
+        asio::io_context io;
+        erp::client cl(io, config(sb));
+        asio::cancellation_signal sig;
+        erp::error_code got;
+        cl.async_get_engine_status(
+            asio::bind_cancellation_slot(sig.slot(), [&](erp::error_code ec, auto) { got = ec; }));
+        asio::steady_timer t(io, 300ms);
+        t.async_wait([&](erp::error_code) { sig.emit(asio::cancellation_type::total); });
+        auto const t0 = clock_type::now();
+        io.run();
+        BOOST_TEST((got == asio::error::operation_aborted));
+        BOOST_TEST((clock_type::now() - t0 < 3s));
+    }
+    {
+        sandbox::options o = quiet();
+        o.response_delay = 300ms;
+        sandbox::server sb(o);
+        asio::io_context io;
+        auto cfg = config(sb);
+        cfg.limit.max_in_flight = 1;
+        erp::client cl(io, cfg);
+        asio::cancellation_signal sig;
+        erp::error_code first, second;
+        int completed = 0;
+        cl.async_get_engine_status([&](erp::error_code ec, auto) { first = ec, ++completed; });
+        cl.async_get_engine_status(asio::bind_cancellation_slot(
+            sig.slot(), [&](erp::error_code ec, auto) { second = ec, ++completed; }));
+        asio::steady_timer t(io, 50ms);
+        t.async_wait([&](erp::error_code) {
+            BOOST_TEST(cl.calls_waiting() == 1u);
+            sig.emit(asio::cancellation_type::terminal);
+        });
+        io.run();
+        BOOST_TEST(completed == 2);
+        BOOST_TEST(!first);
+        BOOST_TEST((second == asio::error::operation_aborted));
+        BOOST_TEST(cl.calls_in_flight() == 0u);
+        BOOST_TEST(sb.requests_served() == 1u); // the cancelled call never sent anything
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_partial_cancellation_is_ignored) {
+    sandbox::options o = quiet();
+    o.response_delay = 200ms;
+    sandbox::server sb(o);
+    asio::io_context io;
+    erp::client cl(io, config(sb));
+    asio::cancellation_signal sig;
+    erp::error_code got = erp::error::timeout;
+    cl.async_get_engine_status(
+        asio::bind_cancellation_slot(sig.slot(), [&](erp::error_code ec, auto) { got = ec; }));
+    asio::steady_timer t(io, 50ms);
+    t.async_wait([&](erp::error_code) { sig.emit(asio::cancellation_type::partial); });
+    io.run();
+    BOOST_TEST(!got);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(test_client_limits)
+
+BOOST_AUTO_TEST_CASE(the_in_flight_cap_holds_and_every_call_completes) {
+    sandbox::options o = quiet();
+    o.response_delay = 20ms;
+    sandbox::server sb(o);
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.limit.max_in_flight = 3;
+    erp::client cl(io, cfg);
+    int done = 0, failed = 0;
+    std::size_t most = 0;
+    for (int i = 0; i < 30; ++i)
+        cl.async_get_engine_status([&](erp::error_code ec, auto) {
+            ++done;
+            failed += ec ? 1 : 0;
+            most = std::max(most, cl.calls_in_flight());
+        });
+    BOOST_TEST(cl.calls_in_flight() <= 3u);
+    io.run();
+    BOOST_TEST(done == 30);
+    BOOST_TEST(failed == 0);
+    BOOST_TEST(most <= 3u);
+    BOOST_TEST(cl.connections_opened() <= 3u); // never more sockets than calls allowed at once
+    BOOST_TEST(cl.calls_in_flight() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_rate_limit_spaces_requests) {
+    sandbox::server sb(quiet());
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.limit.requests_per_second = 50;
+    cfg.limit.burst = 5;
+    erp::client cl(io, cfg);
+    int done = 0;
+    auto const t0 = clock_type::now();
+    for (int i = 0; i < 30; ++i)
+        cl.async_get_engine_status([&](erp::error_code ec, auto) { done += ec ? 0 : 1; });
+    io.run();
+    auto const took = clock_type::now() - t0;
+    BOOST_TEST(done == 30);
+    // 5 at once, then 25 more at 50 per second: at least ~0.5 s (a lower bound, not a speed target)
+    BOOST_TEST((took >= 450ms));
+}
+
+BOOST_AUTO_TEST_CASE(a_rate_limit_wait_past_the_deadline_fails_fast) {
+    sandbox::server sb(quiet());
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.limit.requests_per_second = 1;
+    cfg.timeout = 500ms;
+    erp::client cl(io, cfg);
+    std::vector<erp::error_code> results;
+    for (int i = 0; i < 3; ++i)
+        cl.async_get_engine_status([&](erp::error_code ec, auto) { results.push_back(ec); });
+    io.run();
+    BOOST_TEST_REQUIRE(results.size() == 3u);
+    BOOST_TEST(std::count(results.begin(), results.end(), erp::error_code{}) == 1);
+    BOOST_TEST(std::count(results.begin(), results.end(), erp::error_code(erp::error::timeout)) == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(test_client_logging_and_threads)
+
+BOOST_AUTO_TEST_CASE(the_logger_sees_attempts_latency_and_no_secret) {
+    auto o = first_requests_fail(&sandbox::fault_options::status_503, 1);
+    o.faults.retry_after = 0s;
+    o.app_token = "app-secret-123";
+    sandbox::server sb(o);
+    asio::io_context io;
+    log_capture logs;
+    auto cfg = config(sb);
+    cfg.auth = erp::credentials::so_ticket("7T:sandbox-ticket");
+    cfg.app_token = "app-secret-123";
+    cfg.log = logs.make(erp::log_level::debug);
+    erp::client cl(io, cfg);
+    auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    std::lock_guard lock(logs.m);
+    // attempt 1, retry, attempt 2, completed
+    std::vector<std::string_view> events;
+    for (auto const& rec : logs.records)
+        events.push_back(rec.event);
+    BOOST_TEST((events == std::vector<std::string_view>{"attempt", "retry", "attempt", "completed"}));
+    BOOST_TEST(logs.records.back().attempt == 2u);
+    BOOST_TEST((logs.records.back().level == erp::log_level::info));
+    BOOST_TEST(logs.records.back().http_status == 200u);
+    BOOST_TEST((logs.records.back().latency > clock_type::duration::zero()));
+    for (auto const& m : logs.messages) {
+        BOOST_TEST(m.find("sandbox-ticket") == std::string::npos, m);
+        BOOST_TEST(m.find("app-secret") == std::string::npos, m);
+    }
+    BOOST_TEST(logs.messages.front().find("POST /Cust12345/api/v1/Agents/ErpSync/GetEngineStatus") == 0u,
+               logs.messages.front());
+    BOOST_TEST(logs.messages.front().find("Authorization: [redacted]") != std::string::npos);
+    BOOST_TEST(logs.messages.front().find("SO-AppToken: [redacted]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(many_calls_from_many_threads_on_one_client) {
+    sandbox::options o = quiet();
+    sandbox::server sb(o);
+    asio::thread_pool pool(4);
+    auto cfg = config(sb);
+    cfg.limit.max_in_flight = 16;
+    erp::client cl(pool.get_executor(), cfg);
+    constexpr int threads = 4, per_thread = 100;
+    std::atomic<int> ok{0}, failed{0};
+    std::vector<std::thread> starters;
+    std::vector<std::promise<void>> all_done(threads * per_thread);
+    for (int t = 0; t < threads; ++t)
+        starters.emplace_back([&, t] {
+            for (int i = 0; i < per_thread; ++i) {
+                auto& p = all_done[static_cast<std::size_t>(t * per_thread + i)];
+                cl.async_force_resync(resync_one(), [&](erp::error_code ec, erp::plugin_response r) {
+                    (!ec && r.IsOk ? ok : failed) += 1;
+                    p.set_value();
+                });
+            }
+        });
+    for (auto& s : starters)
+        s.join();
+    for (auto& p : all_done)
+        BOOST_TEST_REQUIRE((p.get_future().wait_for(30s) == std::future_status::ready));
+    pool.join();
+    BOOST_TEST(ok.load() == threads * per_thread);
+    BOOST_TEST(failed.load() == 0);
+    BOOST_TEST(cl.calls_in_flight() == 0u);
+    BOOST_TEST(cl.idle_connections() <= cfg.max_idle_connections);
+    BOOST_TEST(sb.with_state([](sandbox::emulator& e) { return e.resync_count(1, 1); }) ==
+               static_cast<std::size_t>(threads * per_thread));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
