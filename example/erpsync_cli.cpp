@@ -21,10 +21,13 @@
 // including a request body that is refused before anything is sent, exit with status 2.
 
 #include <superoffice/erpsync.hpp>
+#include <superoffice/erpsync/bulk.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 #include <superoffice/erpsync/sandbox/soap.hpp>
 #include <superoffice/erpsync/soap.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/describe/enumerators.hpp>
@@ -488,6 +491,7 @@ constexpr char const* usage_text =
     R"(usage: erpsync [options] <Operation> [--body JSON | --body-file PATH | --body -]
        erpsync --sandbox [--seed FILE] [options] <Operation> [--body ...]
        erpsync serve [--port N] [--seed FILE]
+       erpsync resync-bulk --connection N --keys-file FILE [--actor-type T] [options]
        erpsync help [<Operation>]          (also: erpsync [<Operation>] --help)
 
 Calls one operation of the SuperOffice WebAPI ErpSync agent (POST {base}/api/v1/Agents/ErpSync/<Operation>,
@@ -521,6 +525,13 @@ Call:
   --pretty             indent the JSON reply
 Serve:
   --port N             the sandbox's port on 127.0.0.1 (default: any free port)
+Bulk resync (erpsync resync-bulk --connection N --keys-file FILE [--actor-type T]):
+  --keys-file PATH     one key per line (- for stdin): ERP keys with --actor-type (ForceResyncExternal),
+                       else internal key ids (ForceResync); blank lines are skipped
+  --batch-size N       keys per call (default 100)      --concurrency N   calls at once (default 4)
+  --no-blank-values    the ...NoBlankValues operations   --no-progress     no progress bar on stderr
+                       Prints a JSON summary with every failed key; Ctrl-C stops after the calls in
+                       flight and prints the partial result.
 
 Output: the reply as JSON on stdout, exit status 0: true/false for yes/no answers, a quoted name for
 enum answers, null for operations answering 204 No Content. A failed call prints `error: ...` and the
@@ -599,6 +610,8 @@ struct arguments {
     std::map<std::string, std::string, std::less<>> values; // options taking a value, by name
     bool sandbox = false;
     bool pretty = false;
+    bool no_blank_values = false;
+    bool no_progress = false;
     bool help = false;
     std::vector<std::string> positional;
 
@@ -610,10 +623,10 @@ struct arguments {
     }
 };
 
-constexpr std::string_view value_options[] = {"--url",     "--user",      "--password", "--ticket",
-                                              "--token",   "--app-token", "--select",   "--timeout",
-                                              "--ca-file", "--language",  "--body",     "--body-file",
-                                              "--seed",    "--port",      "--protocol"};
+constexpr std::string_view value_options[] = {
+    "--url",      "--user",       "--password",   "--ticket",    "--token",      "--app-token",  "--select",
+    "--timeout",  "--ca-file",    "--language",   "--body",      "--body-file",  "--seed",       "--port",
+    "--protocol", "--connection", "--actor-type", "--keys-file", "--batch-size", "--concurrency"};
 
 arguments parse_arguments(int argc, char** argv) {
     arguments a;
@@ -645,6 +658,8 @@ arguments parse_arguments(int argc, char** argv) {
         }
         bool* flag = name == "--sandbox"                  ? &a.sandbox
                      : name == "--pretty"                 ? &a.pretty
+                     : name == "--no-blank-values"        ? &a.no_blank_values
+                     : name == "--no-progress"            ? &a.no_progress
                      : (name == "--help" || name == "-h") ? &a.help
                                                           : nullptr;
         if (!flag)
@@ -671,7 +686,8 @@ template <class Int>
 Int parse_integer(std::string_view option, std::string const& text, Int lo, Int hi) {
     long long v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size() || v < lo || v > hi)
+    if (ec != std::errc{} || end != text.data() + text.size() || std::cmp_less(v, lo) ||
+        std::cmp_greater(v, hi))
         throw usage_error(std::string(option) + " must be a whole number from " + std::to_string(lo) +
                           " to " + std::to_string(hi));
     return static_cast<Int>(v);
@@ -921,6 +937,104 @@ operation_entry const& find_operation(std::string_view name) {
                       (near.empty() ? "" : "; did you mean " + near + "?") + " (erpsync --help lists them)");
 }
 
+/// `erpsync resync-bulk`: every key of a file through `async_resync_bulk`, with a progress bar.
+int resync_bulk(arguments const& a) {
+    only_options(a,
+                 {"--url", "--user", "--password", "--ticket", "--token", "--app-token", "--timeout",
+                  "--ca-file", "--language", "--seed", "--protocol", "--connection", "--actor-type",
+                  "--keys-file", "--batch-size", "--concurrency"},
+                 "resync-bulk");
+    if (a.positional.size() > 1)
+        throw usage_error("resync-bulk takes options only");
+    auto conn = a.get("--connection");
+    auto file = a.get("--keys-file");
+    if (!conn || !file)
+        throw usage_error("resync-bulk needs --connection N and --keys-file FILE");
+    std::int32_t const connection = parse_integer<std::int32_t>("--connection", *conn, 0, 2147483647);
+    erp::bulk_options bo;
+    if (auto b = a.get("--batch-size"))
+        bo.batch_size = parse_integer<std::size_t>("--batch-size", *b, 1, 100000);
+    if (auto c = a.get("--concurrency"))
+        bo.concurrency = parse_integer<std::size_t>("--concurrency", *c, 1, 256);
+    bo.no_blank_values = a.no_blank_values;
+    std::string text =
+        *file == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>())
+                     : read_file(*file);
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < text.size();) {
+        auto e = text.find('\n', i);
+        auto line = erp::detail::trim(std::string_view(text).substr(i, e == std::string::npos ? e : e - i));
+        if (!line.empty())
+            lines.emplace_back(line);
+        i = e == std::string::npos ? text.size() : e + 1;
+    }
+    std::optional<erp::erp_actor_type> actor;
+    if (auto t = a.get("--actor-type")) {
+        actor = erp::detail::enum_from_name<erp::erp_actor_type>(*t);
+        if (!actor)
+            throw usage_error("--actor-type must be an ErpActorType name such as Customer or Supplier");
+    }
+    std::vector<std::int32_t> ids;
+    if (!actor)
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            ids.push_back(parse_integer<std::int32_t>("line " + std::to_string(i + 1) + " of --keys-file",
+                                                      lines[i], -2147483647 - 1, 2147483647));
+
+    std::optional<erp::sandbox::server> sandbox;
+    if (a.sandbox)
+        sandbox.emplace(sandbox_options(), load_seed(a));
+    asio::io_context io;
+    erp::client client(io, make_config(a, sandbox));
+    erp::diagnostics diag;
+    if (auto ec = client.config_error(&diag)) {
+        std::cerr << "error: " << ec.message() << " (" << diag.to_string() << ")\n";
+        return 2;
+    }
+    bool const bar = !a.no_progress;
+    bo.progress = [bar](erp::bulk_progress const& p) {
+        if (!bar)
+            return;
+        constexpr std::size_t width = 30;
+        std::size_t const filled = p.keys ? p.done * width / p.keys : width;
+        std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
+                  << (p.keys ? p.done * 100 / p.keys : 100) << "% " << p.done << '/' << p.keys << " ok "
+                  << p.succeeded << " failed " << p.failed << std::flush;
+    };
+    asio::cancellation_signal stop;
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](boost::system::error_code ec, int) {
+        if (!ec)
+            stop.emit(asio::cancellation_type::terminal);
+    });
+    erp::bulk_result res;
+    auto done = asio::bind_cancellation_slot(stop.slot(), [&](erp::error_code, erp::bulk_result r) {
+        res = std::move(r);
+        signals.cancel();
+    });
+    if (actor)
+        erp::async_resync_bulk(client, connection, *actor, lines, bo, std::move(done));
+    else
+        erp::async_resync_bulk(client, connection, ids, bo, std::move(done));
+    io.run();
+    if (bar)
+        std::cerr << '\n';
+    boost::json::object out;
+    out["keys"] = res.outcomes.size();
+    out["succeeded"] = res.succeeded;
+    out["failed"] = res.failed;
+    out["not_attempted"] = res.not_attempted;
+    out["cancelled"] = res.cancelled;
+    boost::json::array failures;
+    for (std::size_t i = 0; i < res.outcomes.size(); ++i)
+        if (res.outcomes[i].ec && res.outcomes[i].ec != asio::error::operation_aborted)
+            failures.push_back(boost::json::object{{"key", lines[i]},
+                                                   {"error", res.outcomes[i].ec.message()},
+                                                   {"detail", res.outcomes[i].message}});
+    out["failures"] = std::move(failures);
+    std::cout << boost::json::serialize(out) << '\n';
+    return res.failed || res.cancelled ? 1 : 0;
+}
+
 void print_overview(std::ostream& os) {
     os << usage_text
        << "\nOperations (T? optional, array<T>, map<string,T>; `help <Operation>` for details):\n";
@@ -940,12 +1054,12 @@ int run(int argc, char** argv) {
             print_overview(std::cout);
         return 0;
     }
-    if (command == "serve") {
+    if (command == "serve" || command == "resync-bulk") {
         if (a.help) {
             std::cout << usage_text;
             return 0;
         }
-        return serve(a);
+        return command == "serve" ? serve(a) : resync_bulk(a);
     }
     if (a.positional.empty())
         throw usage_error("no operation given (erpsync --help lists them)");
