@@ -9,6 +9,7 @@
 /// Convenience header: the client, the carriers, the operations, the codec and the time types.
 /// The sandbox is separate: `<superoffice/erpsync/sandbox/server.hpp>`.
 
+#include <superoffice/erpsync/bulk.hpp>
 #include <superoffice/erpsync/carriers/common.hpp>
 #include <superoffice/erpsync/carriers/connection.hpp>
 #include <superoffice/erpsync/carriers/connector.hpp>
@@ -26,6 +27,7 @@
 #include <superoffice/erpsync/flags.hpp>
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/retry.hpp>
 #include <superoffice/erpsync/time.hpp>
 
 #endif
