@@ -331,6 +331,41 @@ BOOST_AUTO_TEST_CASE(cancellation_during_the_retry_wait_and_at_the_gate) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(timeouts_leave_the_pool_healthy) {
+    // every other request stalls: those calls time out, the connections they used are dropped,
+    // and the calls in between keep working on healthy connections
+    sandbox::options o = quiet();
+    o.faults.stall = 1.0;
+    o.faults.stall_for = 2000ms;
+    auto n = std::make_shared<std::atomic<int>>(0);
+    auto on = std::make_shared<std::atomic<bool>>(true);
+    o.faults.applies_to = [n, on](std::string_view) { return on->load() && n->fetch_add(1) % 2 == 0; };
+    sandbox::server sb(o);
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.timeout = 200ms;
+    cfg.retry = erp::retry_policy::none();
+    erp::client cl(io, cfg);
+    int timeouts = 0, ok = 0;
+    for (int i = 0; i < 6; ++i) {
+        auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+        if (r.ec == erp::error::timeout)
+            ++timeouts;
+        else if (!r.ec)
+            ++ok;
+        BOOST_TEST(cl.idle_connections() <= 1u);
+    }
+    BOOST_TEST(timeouts == 3);
+    BOOST_TEST(ok == 3);
+    // and without faults every call succeeds on the connections left
+    on->store(false);
+    for (int i = 0; i < 5; ++i) {
+        auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
+        BOOST_TEST(!r.ec, r.diag.to_string());
+    }
+    BOOST_TEST(cl.idle_connections() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_partial_cancellation_is_ignored) {
     sandbox::options o = quiet();
     o.response_delay = 200ms;
