@@ -6,9 +6,12 @@
 #include <superoffice/erpsync/sandbox/server.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -409,6 +412,63 @@ BOOST_AUTO_TEST_CASE(the_in_flight_cap_holds_and_every_call_completes) {
     BOOST_TEST(most <= 3u);
     BOOST_TEST(cl.connections_opened() <= 3u); // never more sockets than calls allowed at once
     BOOST_TEST(cl.calls_in_flight() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_call_waiting_at_the_gate_keeps_its_timeout) {
+    sandbox::options o = quiet();
+    o.response_delay = 1000ms;
+    sandbox::server sb(o);
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.limit.max_in_flight = 1;
+    erp::client cl(io, cfg);
+    erp::error_code first = erp::error::timeout, second;
+    clock_type::duration second_took{};
+    auto const t0 = clock_type::now();
+    cl.async_get_engine_status([&](erp::error_code ec, auto) { first = ec; });
+    erp::call_options short_wait;
+    short_wait.timeout = 300ms;
+    cl.async_get_engine_status(short_wait, [&](erp::error_code ec, auto) {
+        second = ec;
+        second_took = clock_type::now() - t0;
+    });
+    io.run();
+    BOOST_TEST(!first);
+    BOOST_TEST((second == erp::error::timeout));
+    BOOST_TEST((second_took < 900ms));
+    BOOST_TEST(cl.calls_in_flight() == 0u);
+    BOOST_TEST(sb.requests_served() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(handlers_run_on_their_own_executor_never_inline) {
+    sandbox::server sb(quiet());
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.limit.requests_per_second = 1;
+    cfg.limit.burst = 1;
+    cfg.timeout = 200ms;
+    erp::client cl(io, cfg);
+    auto user_strand = asio::make_strand(io);
+    bool on_strand = false, returned = false, inline_completion = false;
+    int done = 0;
+    asio::post(io, [&] {
+        cl.async_get_engine_status(asio::bind_executor(user_strand, [&](erp::error_code, auto) {
+            on_strand = user_strand.running_in_this_thread();
+            ++done;
+        }));
+        // the rate limit refuses this one at once (its wait would outlast the timeout): still
+        // completed later, not inside the initiating call
+        cl.async_get_engine_status([&](erp::error_code ec, auto) {
+            inline_completion = !returned;
+            BOOST_TEST((ec == erp::error::timeout));
+            ++done;
+        });
+        returned = true;
+    });
+    io.run();
+    BOOST_TEST(done == 2);
+    BOOST_TEST(on_strand);
+    BOOST_TEST(!inline_completion);
 }
 
 BOOST_AUTO_TEST_CASE(the_rate_limit_spaces_requests) {

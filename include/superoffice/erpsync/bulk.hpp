@@ -15,6 +15,7 @@
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/cancellation_type.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 
 #include <algorithm>
@@ -143,7 +144,7 @@ struct bulk_state : std::enable_shared_from_this<bulk_state<Key>> {
                 ++result.not_attempted;
             }
             next = keys.size();
-            result.cancelled = stop;
+            result.cancelled = stop && result.not_attempted > 0; // a late stop changed nothing
             if (auto f = std::move(complete)) {
                 complete = nullptr;
                 lock.unlock();
@@ -196,15 +197,20 @@ auto async_resync_bulk_impl(client& c, request_t<typename bulk_state<Key>::Op> p
                         if (auto s = w.lock())
                             s->stop = true; // no new batch; those in flight finish
                 });
+            // The handler's executor has work while the run lasts (the guard), and the slot is
+            // cleared there, on the handler's side, not on whichever thread ended the last batch.
             st->complete = [st_raw = st.get(), h = std::make_shared<decltype(handler)>(std::move(handler)),
-                            ex, slot]() mutable {
-                if (slot.is_connected())
-                    slot.clear();
+                            guard = boost::asio::make_work_guard(ex), slot]() mutable {
                 bulk_result r = std::move(st_raw->result);
                 error_code ec =
                     r.cancelled ? error_code(boost::asio::error::operation_aborted) : error_code();
+                auto ex2 = guard.get_executor();
                 // posted: never inside the initiating call, not under the run's lock
-                boost::asio::post(ex, [h, ec, r = std::move(r)]() mutable { (*h)(ec, std::move(r)); });
+                boost::asio::post(ex2, [h, ec, r = std::move(r), g = std::move(guard), slot]() mutable {
+                    if (slot.is_connected())
+                        slot.clear();
+                    (*h)(ec, std::move(r));
+                });
             };
             std::unique_lock lock(st->m);
             st->pump(lock);

@@ -72,9 +72,10 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// operators, `parallel_group`): `terminal` and `total` cancellation end the call with
 /// `boost::asio::error::operation_aborted` at once, whatever it was doing (waiting at the
 /// in-flight gate or for the rate limit, resolving, connecting, writing, reading, waiting to
-/// retry); the connection it used is closed, other calls and the client are unaffected. The
-/// request may or may not have reached the server. `partial` cancellation is not supported
-/// (ignored).
+/// retry; a DNS lookup in the system resolver ends when the resolver returns); the connection it
+/// used is closed, other calls and the client are unaffected. The request may or may not have
+/// reached the server. `partial` cancellation is not supported (ignored). Completion handlers
+/// never run inside the initiating function or inside the cancellation signal's `emit()`.
 ///
 /// @par Object lifetimes
 /// The request and options are copied when the call is made; the client may be destroyed

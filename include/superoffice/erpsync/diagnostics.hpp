@@ -53,7 +53,8 @@ struct diagnostics {
     std::string plugin_error_code{};
     /// For transport errors: the Asio, Beast or OpenSSL code that caused it.
     boost::system::error_code underlying{};
-    /// How many attempts the call made (see `retry_policy`); 0 when nothing was sent.
+    /// How many attempts the call made (see `retry_policy`), a failed connection attempt included;
+    /// 0 when the call ended before its first attempt (a configuration error, the in-flight gate).
     unsigned attempts = 0;
 
     /// How many bytes of a response body `server_message` keeps at most.

@@ -72,9 +72,10 @@ struct rate_limit {
 /// How much a log record matters.
 enum class log_level {
     debug,   ///< every attempt's start and end, the request line and headers (secrets redacted)
-    info,    ///< each completed call: operation, result, latency, attempts
+    info,    ///< `completed`: an answer arrived (its HTTP status in the record; an error status or a
+             ///< decoding failure is the call's result, not the record's `ec`)
     warning, ///< a retry is scheduled (cause and wait)
-    error,   ///< a call failed
+    error,   ///< `failed`: no usable answer (transport failure, timeout, cancellation)
 };
 
 /// One event of a call, for the logging hook. Strings are views valid during the sink's call only.

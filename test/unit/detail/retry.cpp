@@ -72,6 +72,13 @@ BOOST_AUTO_TEST_CASE(the_token_bucket_allows_a_burst_then_the_rate) {
     BOOST_TEST((l.reserve(t1) == steady_clock::duration::zero()));
     BOOST_TEST((l.reserve(t1) == steady_clock::duration::zero()));
     BOOST_TEST((l.reserve(t1) > steady_clock::duration::zero()));
+    // a caller that will not wait that long takes no token
+    auto const t2 = t1 + 10s;
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST((l.reserve(t2) == steady_clock::duration::zero()));
+    for (int i = 0; i < 50; ++i)
+        BOOST_TEST(!l.reserve(t2, 50ms));
+    BOOST_TEST((l.reserve(t2, 1s) == steady_clock::duration(100ms))); // as if nobody had asked
     // no rate: never a wait
     detail::limiter free{erp::rate_limit{}};
     for (int i = 0; i < 100; ++i)

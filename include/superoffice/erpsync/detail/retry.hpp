@@ -146,16 +146,21 @@ public:
                             : static_cast<std::size_t>(std::max(1.0, std::floor(cfg_.requests_per_second)));
     }
 
-    /// Takes a token for one request: how long to wait before sending it (zero: now).
-    clock::duration reserve(clock::time_point now = clock::now()) {
+    /// Takes a token for one request: how long to wait before sending it (zero: now). Nullopt,
+    /// taking nothing, when the wait would be longer than `max_wait`.
+    std::optional<clock::duration> reserve(clock::time_point now = clock::now(),
+                                           clock::duration max_wait = clock::duration::max()) {
         if (interval_ == clock::duration::zero())
-            return {};
+            return clock::duration::zero();
         std::lock_guard lock(m_);
         // GCRA: `tat_` is when the bucket would be full again
         auto const tat = std::max(tat_, now);
         auto const allowed_at = tat - interval_ * static_cast<long long>(burst_ - 1);
+        auto const wait = allowed_at > now ? clock::duration(allowed_at - now) : clock::duration::zero();
+        if (wait > max_wait)
+            return std::nullopt;
         tat_ = tat + interval_;
-        return allowed_at > now ? clock::duration(allowed_at - now) : clock::duration::zero();
+        return wait;
     }
 
     /// Enters the gate now (true) or queues `w` (false); `w->go` is then called on release.
@@ -189,10 +194,8 @@ public:
             if (!next)
                 --in_flight_;
         }
-        if (next) {
-            auto go = std::move(next->go); // the slot passes on
-            go();
-        }
+        if (next)
+            next->go(); // the slot passes on (`go` must not complete anything inline)
     }
 
     /// Marks a queued waiter as gone; true when it was still queued (it never entered).

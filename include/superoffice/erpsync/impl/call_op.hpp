@@ -17,6 +17,7 @@
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/protocol_codec.hpp>
 
+#include <boost/asio/append.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/cancellation_type.hpp>
 #include <boost/asio/compose.hpp>
@@ -131,13 +132,24 @@ public:
         done_ = std::move(done);
         d_.started = std::chrono::steady_clock::now(); // deferred operations start late
         d_.deadline = d_.started + d_.timeout;
-        boost::asio::dispatch(strand_, [self = shared_from_this()] { self->step({}); });
+        // posted: nothing of the call runs, let alone completes, inside the initiating function
+        boost::asio::post(strand_, [self = shared_from_this()] { self->step({}); });
     }
 
     /// Ends the call with `operation_aborted` (from any thread): the connection in use is closed,
-    /// waits end, the call leaves the in-flight gate.
+    /// waits end, the call leaves the in-flight gate. Posted: never completes inside `emit()`.
     void cancel() {
-        boost::asio::dispatch(strand_, [self = shared_from_this()] { self->do_cancel(); });
+        boost::asio::post(strand_, [self = shared_from_this()] { self->do_cancel(); });
+    }
+
+    /// A call destroyed unfinished (its io_context went away) gives back its place.
+    ~exchange() {
+        if (finished_ || !st_)
+            return;
+        if (gate_waiter_ && !st_->limits.cancel(gate_waiter_) && !admitted_)
+            in_gate_ = true; // let in meanwhile: the place is ours to give back
+        if (in_gate_)
+            st_->limits.leave();
     }
 
 private:
@@ -154,13 +166,7 @@ private:
         if (cancelled_ || finished_)
             return;
         cancelled_ = true;
-        if (gate_waiter_ && st_->limits.cancel(gate_waiter_)) {
-            auto keep = shared_from_this();
-            gate_waiter_->go = nullptr;
-            gate_waiter_.reset();
-            return finish(boost::asio::error::operation_aborted); // never entered the gate
-        }
-        timer_.cancel();
+        timer_.cancel(); // also the wait at the gate, which then finds `cancelled_`
         if (d_.resolver)
             d_.resolver->cancel();
         if (d_.conn)
@@ -282,17 +288,37 @@ private:
                 BOOST_ASIO_CORO_YIELD asio::post(strand_, [self = shared_from_this()] { self->step({}); });
                 return finish(d.build_error);
             }
-            // The in-flight gate.
-            // The in-flight gate. A waiting call is kept alive by its waiter (nothing else of it is
-            // pending); the limiter drops the waiter when it lets the call in or the call cancels.
+            // The in-flight gate. A waiting call waits on its timer (until its deadline), so that
+            // it stays a pending operation of its io_context; `go` (posted, holding no reference)
+            // marks it admitted and wakes it. A call that gives up takes its waiter out of the
+            // queue; if it was let in meanwhile, it gives the place back.
             gate_waiter_ = std::make_shared<limiter::waiter>();
-            gate_waiter_->go = [self = shared_from_this()] {
-                asio::dispatch(self->strand_, [self] { self->step({}); });
+            gate_waiter_->go = [w = weak_from_this(), strand = strand_] {
+                asio::post(strand, [w] {
+                    if (auto self = w.lock()) {
+                        self->admitted_ = true;
+                        self->timer_.cancel();
+                    }
+                });
             };
-            if (!st_->limits.enter(gate_waiter_)) {
-                BOOST_ASIO_CORO_YIELD return; // resumed by `go` (or finished by a cancellation)
+            if (st_->limits.enter(gate_waiter_)) {
+                admitted_ = true;
+            } else {
+                while (!admitted_ && !cancelled_ && !deadline_passed()) {
+                    timer_.expires_at(d.deadline);
+                    BOOST_ASIO_CORO_YIELD timer_.async_wait(resume());
+                }
+                if (!admitted_) {
+                    if (!st_->limits.cancel(gate_waiter_))
+                        in_gate_ = true; // let in just now: give the place back in finish
+                    gate_waiter_.reset();
+                    if (cancelled_)
+                        return finish(asio::error::operation_aborted);
+                    note({},
+                         "no place among the calls in flight (rate_limit::max_in_flight) before the timeout");
+                    return finish(error::timeout);
+                }
             }
-            gate_waiter_->go = nullptr; // no cycle left behind
             gate_waiter_.reset();
             in_gate_ = true;
             if (cancelled_)
@@ -304,12 +330,15 @@ private:
                 d.status = 0;
                 d.retry_after.clear();
                 // The rate limit: one token per request sent.
-                wait_ = st_->limits.reserve();
+                if (auto w = st_->limits.reserve(clock::now(), d.deadline - clock::now()))
+                    wait_ = *w;
+                else { // no token taken
+                    if (d.attempt > 1 && attempt_ec_)
+                        return finish(attempt_ec_); // the last failure, as for a retry wait
+                    note({}, "the rate limit would delay the request past the call's timeout");
+                    return finish(error::timeout);
+                }
                 if (wait_ > clock::duration::zero()) {
-                    if (clock::now() + wait_ >= d.deadline) {
-                        note({}, "the rate limit would delay the request past the call's timeout");
-                        return finish(error::timeout);
-                    }
                     timer_.expires_after(wait_);
                     BOOST_ASIO_CORO_YIELD timer_.async_wait(resume());
                     if (cancelled_)
@@ -450,6 +479,8 @@ private:
                     }
                 }
                 if (may_retry_status(wait_)) {
+                    attempt_ec_ =
+                        d.status == 429 ? error::http_too_many_requests : error::http_service_unavailable;
                     log(log_level::warning, "retry",
                         d.status == 429 ? error::http_too_many_requests : error::http_service_unavailable,
                         d.retry_after.empty() ? "no Retry-After" : "Retry-After honoured", wait_);
@@ -493,6 +524,7 @@ private:
     error_code attempt_ec_;
     clock::duration wait_{};
     bool in_gate_ = false;
+    bool admitted_ = false;
     bool cancelled_ = false;
     bool finished_ = false;
 };
@@ -520,21 +552,31 @@ public:
             });
         x->start(exchange_completion([self = std::move(self)](error_code ec, exchange_data& d) mutable {
             using R = response_t<Op>;
+            // Completed through the handler's associated executor (a user strand, a coroutine's
+            // executor), never on the call's internal strand: `self` is invoked again below.
             if constexpr (std::is_void_v<R>) {
                 if (!ec)
                     ec = d.protocol
                              ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, nullptr, d.diag)
                              : decode_response<void>(d.status, d.body, nullptr, d.diag);
-                self.complete(ec);
+                boost::asio::dispatch(boost::asio::append(std::move(self), ec));
             } else {
                 R r{};
                 if (!ec)
                     ec = d.protocol
                              ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, &r, d.diag)
                              : decode_response(d.status, d.body, &r, d.diag);
-                self.complete(ec, ec ? R{} : std::move(r)); // no half-filled results
+                if (ec)
+                    r = R{}; // no half-filled results
+                boost::asio::dispatch(boost::asio::append(std::move(self), ec, std::move(r)));
             }
         }));
+    }
+
+    /// The completion, now on the handler's executor.
+    template <class Self, class... R>
+    void operator()(Self& self, error_code ec, R&&... r) {
+        self.complete(ec, std::forward<R>(r)...);
     }
 
 private:
