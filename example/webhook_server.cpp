@@ -136,12 +136,15 @@ asio::awaitable<void> session(erp::client& client, asio::ip::tcp::socket sock) {
     }
 }
 
-asio::awaitable<void> listen(erp::client& client, asio::ip::tcp::acceptor& acceptor) {
+asio::awaitable<void> listen(erp::client& client, asio::ip::tcp::acceptor& acceptor, asio::io_context& io) {
     for (;;) {
-        auto [ec, sock] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
+        // each session on its own strand: sessions run in parallel on the pool's threads
+        auto [ec, sock] =
+            co_await acceptor.async_accept(asio::make_strand(io), asio::as_tuple(asio::use_awaitable));
         if (ec)
             co_return; // closed: shutting down
-        asio::co_spawn(acceptor.get_executor(), session(client, std::move(sock)), asio::detached);
+        auto const ex = sock.get_executor();
+        asio::co_spawn(ex, session(client, std::move(sock)), asio::detached);
     }
 }
 
@@ -213,23 +216,32 @@ int main(int argc, char** argv) {
 
     asio::io_context io;
     erp::client client(io, cfg); // shared by every session, on every thread
-    asio::ip::tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), port});
+    // The acceptor lives on a strand: it is not thread-safe, and shutting down closes it from
+    // whichever thread the signal or the self-test finished on.
+    auto const accept_strand = asio::make_strand(io);
+    asio::ip::tcp::acceptor acceptor(accept_strand, {asio::ip::make_address("127.0.0.1"), port});
     std::cout << "webhook server on http://127.0.0.1:" << acceptor.local_endpoint().port() << "/webhook"
               << std::endl;
-    asio::co_spawn(io, listen(client, acceptor), asio::detached);
+    asio::co_spawn(accept_strand, listen(client, acceptor, io), asio::detached);
 
     int status = 0;
+    auto shutdown = [&] {
+        asio::post(accept_strand, [&] {
+            boost::system::error_code ignored;
+            acceptor.close(ignored);
+            io.stop();
+        });
+    };
     asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](boost::system::error_code, int) {
-        acceptor.close();
-        io.stop();
+    signals.async_wait([&](boost::system::error_code ec, int) {
+        if (!ec) // operation_aborted: the self-test cancelled the wait and shuts down itself
+            shutdown();
     });
     if (test)
         asio::co_spawn(io, self_test(acceptor.local_endpoint()), [&](std::exception_ptr e, int r) {
             status = e ? 1 : r;
             signals.cancel();
-            acceptor.close();
-            io.stop();
+            shutdown();
         });
     std::vector<std::thread> threads;
     for (int i = 0; i < 3; ++i)
