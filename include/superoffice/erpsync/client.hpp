@@ -52,7 +52,8 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// @par Thread safety
 /// Distinct objects: safe. Shared object: safe for calls: any number of calls may be started
 /// from any threads at once, also on an `io_context` run by several threads (each call runs on
-/// its own strand; the connection pool, the endpoint cache and the limiter are guarded).
+/// one of the client's 16 strands, handed out in turn; the connection pool, the endpoint cache and
+/// the limiter are guarded).
 /// Constructing, moving and destroying the client object itself are not thread-safe.
 /// Completion handlers run as Asio's rules say: on the handler's associated executor (the
 /// client's executor when it has none).

@@ -548,7 +548,10 @@ public:
             });
         if (ec)
             return ec;
-        req = http_request(http::verb::post, pc.endpoint.path_prefix + std::string(soap::endpoint_path), 11);
+        req.begin("POST");
+        req.target_buffer() += pc.endpoint.path_prefix;
+        req.target_buffer() += soap::endpoint_path;
+        req.end_target();
         req.set(http::field::host, pc.endpoint.host_header);
         std::string act(soap::action_prefix);
         act += op_name;
@@ -563,13 +566,13 @@ public:
         for (auto const& [n, v] : pc.headers) {
             if (iequals(n, "SO-AppToken") || (ticket && iequals(n, "Authorization")))
                 continue; // in the envelope instead
-            req.insert(n, v);
+            req.set(n, v);
         }
-        if (auto e = add_call_headers(pc, opt, req, diag))
+        // SO-TimeZone goes in the envelope instead
+        if (auto e = add_call_headers(pc, opt, req, diag, /*time_zone_header=*/false))
             return e;
-        req.erase("SO-TimeZone"); // in the envelope instead
         req.body() = std::move(body);
-        req.prepare_payload();
+        req.finish();
         return {};
     }
 

@@ -4,7 +4,6 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include <sstream>
 
 namespace erp = superoffice::erpsync;
 namespace detail = superoffice::erpsync::detail;
@@ -19,9 +18,10 @@ std::string build(erp::client_config const& cfg, erp::request_t<Op> const& req,
     erp::diagnostics d;
     auto ec = detail::build_request<Op>(pc, req, opt, out, &d);
     BOOST_TEST(ec == expected, ec.message() << " " << d.to_string());
-    std::ostringstream os;
-    os << out;
-    return os.str();
+    if (ec)
+        return {};
+    BOOST_TEST(out.finished());
+    return std::string(out.head()) + out.body();
 }
 
 } // namespace
@@ -139,6 +139,38 @@ BOOST_AUTO_TEST_CASE(cr_lf_in_header_values_is_refused_before_sending) {
     build<erp::ops::force_resync>(cfg, req, o4, erp::error::invalid_header_value);
     cfg.so_culture = "x\r";
     BOOST_TEST((detail::prepare_config(cfg).error == erp::error::invalid_header_value));
+}
+
+BOOST_AUTO_TEST_CASE(rendered_request_reads_back) {
+    detail::http_request r;
+    r.begin("POST");
+    r.target_buffer() += "/a/b?x=1";
+    r.end_target();
+    r.set("Host", "h");
+    r.set(boost::beast::http::field::authorization, "Basic x");
+    r.set("X-Two", "1");
+    r.set("x-two", "2");
+    r.body() = "{}";
+    r.finish();
+    BOOST_TEST(r.method_string() == "POST");
+    BOOST_TEST(r.target() == "/a/b?x=1");
+    BOOST_TEST(r[boost::beast::http::field::host] == "h");
+    BOOST_TEST(r["AUTHORIZATION"] == "Basic x");
+    BOOST_TEST(r["x-TWO"] == "1");
+    BOOST_TEST(r.count("X-Two") == 2u);
+    BOOST_TEST(r.count("Missing") == 0u);
+    BOOST_TEST(r["Content-Length"] == "2");
+    BOOST_TEST(r.head().substr(r.head().size() - 4) == "\r\n\r\n");
+    std::size_t bytes = 0;
+    for (auto const& b : r.buffers())
+        bytes += b.size();
+    BOOST_TEST(bytes == r.head().size() + 2);
+    // a new request starts afresh, keeping the storage
+    r.begin("GET");
+    r.end_target();
+    r.finish();
+    BOOST_TEST(r.head() == "GET  HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+    BOOST_TEST(r.body().empty());
 }
 
 BOOST_AUTO_TEST_CASE(base64_matches_rfc4648) {

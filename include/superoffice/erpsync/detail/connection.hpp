@@ -10,19 +10,24 @@
 #include <superoffice/erpsync/detail/retry.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
+#include <array>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace superoffice::erpsync::detail {
@@ -54,15 +59,21 @@ struct connection {
         auto& sock = tcp().socket();
         if (!sock.is_open() || buffer.size() != 0)
             return false;
+        char b;
+#if defined(MSG_DONTWAIT) && defined(MSG_PEEK)
+        // one syscall: nothing to read and no FIN means the server still holds the connection
+        auto const n = ::recv(sock.native_handle(), &b, 1, MSG_PEEK | MSG_DONTWAIT);
+        return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+#else
         boost::system::error_code ec;
         sock.non_blocking(true, ec);
         if (ec)
             return false;
-        char b;
         sock.receive(boost::asio::buffer(&b, 1), boost::asio::socket_base::message_peek, ec);
         boost::system::error_code ignored;
         sock.non_blocking(false, ignored);
         return ec == boost::asio::error::would_block || ec == boost::asio::error::try_again;
+#endif
     }
 
     void close() noexcept {
@@ -81,6 +92,8 @@ struct connection {
 struct client_state {
     client_state(boost::asio::any_io_executor e, client_config c) : ex(std::move(e)), cfg(std::move(c)) {
         pc = prepare_config(cfg);
+        for (auto& s : strands)
+            s = make_call_strand(ex);
         if (!pc.error && pc.endpoint.tls)
             make_tls_context();
     }
@@ -175,6 +188,44 @@ struct client_state {
         endpoints = std::move(e);
     }
 
+    /// The strand a new call runs on: the client's strands are handed out in turn. Calls sharing
+    /// one are serialized with each other, nothing more; a fixed set means no call allocates one.
+    boost::asio::any_io_executor const& next_strand() noexcept {
+        return strands[strand_turn.fetch_add(1, std::memory_order_relaxed) % strands.size()];
+    }
+
+    /// Strings a call needs (request head and body, response body), recycled from finished calls
+    /// so that a steady stream of calls does not allocate them.
+    struct call_buffers {
+        std::string head, body, response;
+    };
+    call_buffers take_buffers() {
+        std::unique_lock lock(m);
+        if (spare.empty())
+            return {};
+        auto b = std::move(spare.back());
+        spare.pop_back();
+        return b;
+    }
+    void give_buffers(call_buffers&& b) {
+        constexpr std::size_t keep_below = 256 * 1024; // large ones are not hoarded
+        if (b.head.capacity() > keep_below || b.body.capacity() > keep_below ||
+            b.response.capacity() > keep_below)
+            return;
+        std::unique_lock lock(m);
+        if (spare.size() < 64)
+            spare.push_back(std::move(b));
+    }
+
+    /// A strand for calls. On an `io_context` executor it is a `strand<io_context::executor_type>`,
+    /// which fits in `any_io_executor`'s small buffer: copying it, as every asynchronous operation
+    /// does, allocates nothing (a strand of a type-erased executor would, at every copy).
+    static boost::asio::any_io_executor make_call_strand(boost::asio::any_io_executor const& ex) {
+        if (auto const* io = ex.target<boost::asio::io_context::executor_type>())
+            return boost::asio::make_strand(*io);
+        return boost::asio::make_strand(ex);
+    }
+
     /// A random backoff before attempt `attempt + 1`.
     std::chrono::steady_clock::duration backoff(unsigned attempt) {
         std::unique_lock lock(m);
@@ -193,6 +244,9 @@ private:
     std::vector<std::unique_ptr<connection>> idle;
     std::optional<boost::asio::ip::tcp::resolver::results_type> endpoints;
     std::minstd_rand rng{std::random_device{}()};
+    std::array<boost::asio::any_io_executor, 16> strands;
+    std::atomic<std::size_t> strand_turn{0};
+    std::vector<call_buffers> spare;
 };
 
 } // namespace superoffice::erpsync::detail

@@ -14,10 +14,12 @@
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
 
-#include <boost/beast/http/message.hpp>
-#include <boost/beast/http/string_body.hpp>
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/http/field.hpp>
 #include <boost/url/parse.hpp>
 
+#include <array>
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -198,11 +200,130 @@ inline prepared_config prepare_config(client_config const& cfg) {
     return p;
 }
 
-using http_request = boost::beast::http::request<boost::beast::http::string_body>;
+/// An HTTP/1.1 request, rendered as it is built: the head (request line and header lines) in one
+/// string, the body in another, written to the connection as two buffers. A call keeps its
+/// request for retries, and the client recycles it, so a steady stream of calls allocates nothing
+/// here. Values are validated by the builders before they get here (no CR/LF reaches `set`).
+class http_request {
+public:
+    /// Starts a new request: clears everything, writes `method` and a space. The target follows
+    /// through `target()`, then `end_target()`.
+    void begin(std::string_view method) {
+        head_.clear();
+        body_.clear();
+        finished_ = false;
+        head_ += method;
+        head_ += ' ';
+        target_begin_ = head_.size();
+    }
+    /// The string the target is appended to, between `begin` and `end_target`.
+    std::string& target_buffer() noexcept { return head_; }
+    void end_target() {
+        target_end_ = head_.size();
+        head_ += " HTTP/1.1\r\n";
+    }
+    /// Appends a header line.
+    void set(std::string_view name, std::string_view value) {
+        head_ += name;
+        head_ += ": ";
+        head_ += value;
+        head_ += "\r\n";
+    }
+    void set(boost::beast::http::field name, std::string_view value) { set(to_string(name), value); }
+    /// The body, filled by the encoder.
+    std::string& body() noexcept { return body_; }
+    std::string const& body() const noexcept { return body_; }
+    /// Adds `Content-Length` and ends the head.
+    void finish() {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, body_.size());
+        head_ += "Content-Length: ";
+        head_.append(buf, r.ptr);
+        head_ += "\r\n\r\n";
+        finished_ = true;
+    }
+    bool finished() const noexcept { return finished_; }
+
+    /// What goes on the wire.
+    std::array<boost::asio::const_buffer, 2> buffers() const noexcept {
+        return {boost::asio::buffer(head_), boost::asio::buffer(body_)};
+    }
+    std::string_view head() const noexcept { return head_; }
+
+    /// Exchanges the storage with `head` and `body` (recycling: capacity kept, nothing allocated).
+    void swap_storage(std::string& head, std::string& body) noexcept {
+        head_.swap(head);
+        body_.swap(body);
+    }
+
+    // Reading back, for logging and tests.
+    std::string_view method_string() const noexcept {
+        return std::string_view(head_).substr(0, target_begin_ ? target_begin_ - 1 : 0);
+    }
+    std::string_view target() const noexcept {
+        return std::string_view(head_).substr(target_begin_, target_end_ - target_begin_);
+    }
+    /// Calls `f(name, value)` for every header line, in order.
+    template <class F>
+    void for_each_header(F&& f) const {
+        std::string_view rest(head_);
+        auto eol = rest.find("\r\n");
+        if (eol == std::string_view::npos)
+            return;
+        rest.remove_prefix(eol + 2); // the request line
+        while ((eol = rest.find("\r\n")) != std::string_view::npos && eol > 0) {
+            auto line = rest.substr(0, eol);
+            auto colon = line.find(':');
+            auto value = line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ')
+                value.remove_prefix(1);
+            f(line.substr(0, colon), value);
+            rest.remove_prefix(eol + 2);
+        }
+    }
+    /// The value of the first header named `name` (ASCII case-insensitive), or empty.
+    std::string_view operator[](std::string_view name) const {
+        std::string_view found;
+        bool seen = false;
+        for_each_header([&](std::string_view n, std::string_view v) {
+            if (!seen && iequals_ascii(n, name)) {
+                found = v;
+                seen = true;
+            }
+        });
+        return found;
+    }
+    std::string_view operator[](boost::beast::http::field name) const { return (*this)[to_string(name)]; }
+    /// How many header lines are named `name`.
+    std::size_t count(std::string_view name) const {
+        std::size_t n = 0;
+        for_each_header([&](std::string_view h, std::string_view) { n += iequals_ascii(h, name); });
+        return n;
+    }
+    std::size_t count(boost::beast::http::field name) const { return count(to_string(name)); }
+
+private:
+    static bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+            if (lower(a[i]) != lower(b[i]))
+                return false;
+        }
+        return true;
+    }
+
+    std::string head_;
+    std::string body_;
+    std::size_t target_begin_ = 0;
+    std::size_t target_end_ = 0;
+    bool finished_ = false;
+};
 
 /// Builds the HTTP request of one call of `Op`. On failure nothing may be sent.
 inline error_code add_call_headers(prepared_config const& pc, call_options const& opt, http_request& req,
-                                   diagnostics* diag);
+                                   diagnostics* diag, bool time_zone_header = true);
 
 template <class Op>
 error_code build_request(prepared_config const& pc, request_t<Op> const& body, call_options const& opt,
@@ -213,8 +334,8 @@ error_code build_request(prepared_config const& pc, request_t<Op> const& body, c
             *diag = pc.error_diag;
         return pc.error;
     }
-    std::string target;
-    target.reserve(pc.endpoint.path_prefix.size() + 40 + Op::name.size() + opt.select.size());
+    req.begin("POST");
+    std::string& target = req.target_buffer();
     target += pc.endpoint.path_prefix;
     target += "/api/v1/Agents/ErpSync/";
     target += Op::name;
@@ -230,11 +351,11 @@ error_code build_request(prepared_config const& pc, request_t<Op> const& body, c
         target += Op::request_travels == request_kind::query ? "&$select=" : "?$select=";
         target += encode_query_value(opt.select);
     }
-    req = http_request(http::verb::post, target, 11);
+    req.end_target();
     req.set(http::field::host, pc.endpoint.host_header);
     req.set(http::field::accept, "application/json");
     for (auto const& [n, v] : pc.headers)
-        req.insert(n, v);
+        req.set(n, v);
     if (auto e = add_call_headers(pc, opt, req, diag))
         return e;
     if constexpr (Op::has_body) {
@@ -242,32 +363,39 @@ error_code build_request(prepared_config const& pc, request_t<Op> const& body, c
         if (auto e = to_json(body, req.body(), diag))
             return e;
     }
-    req.prepare_payload();
+    req.finish();
     return {};
 }
 
 /// Adds the per-call headers (language, culture, time zone, `call_options::headers`), validated:
 /// nothing is added when one is refused.
 inline error_code add_call_headers(prepared_config const& pc, call_options const& opt, http_request& req,
-                                   diagnostics* diag) {
-    header_list call_headers;
-    error_code ec;
-    auto lang = [&](char const* name, std::string const& call_v, std::string const& client_v) {
-        std::string const& v = call_v.empty() ? client_v : call_v;
-        if (!ec && !v.empty())
-            ec = add_header(call_headers, name, v, diag);
+                                   diagnostics* diag, bool time_zone_header) {
+    auto pick = [](std::string const& call_v, std::string const& client_v) -> std::string const& {
+        return call_v.empty() ? client_v : call_v;
     };
-    lang("Accept-Language", opt.accept_language, pc.accept_language);
-    lang("SO-Language", opt.so_language, pc.so_language);
-    lang("SO-Culture", opt.so_culture, pc.so_culture);
-    lang("SO-TimeZone", opt.so_time_zone, pc.so_time_zone);
+    std::pair<char const*, std::string const*> const lang[] = {
+        {"Accept-Language", &pick(opt.accept_language, pc.accept_language)},
+        {"SO-Language", &pick(opt.so_language, pc.so_language)},
+        {"SO-Culture", &pick(opt.so_culture, pc.so_culture)},
+        {"SO-TimeZone", &pick(opt.so_time_zone, pc.so_time_zone)},
+    };
+    // everything is checked before anything is added
+    for (auto const& [n, v] : lang)
+        if (!v->empty() && !valid_header_value(*v)) {
+            header_list scratch;
+            return add_header(scratch, n, *v, diag);
+        }
     for (auto const& [n, v] : opt.headers)
-        if (!ec)
-            ec = add_header(call_headers, n, v, diag);
-    if (ec)
-        return ec;
-    for (auto& [n, v] : call_headers)
-        req.insert(n, v);
+        if (!valid_header_name(n) || !valid_header_value(v)) {
+            header_list scratch;
+            return add_header(scratch, n, v, diag);
+        }
+    for (auto const& [n, v] : lang)
+        if (!v->empty() && (time_zone_header || std::string_view(n) != "SO-TimeZone"))
+            req.set(n, *v);
+    for (auto const& [n, v] : opt.headers)
+        req.set(n, v);
     return {};
 }
 

@@ -163,6 +163,18 @@ public:
         return wait;
     }
 
+    /// Enters the gate if there is room now, queuing nothing.
+    bool try_enter() {
+        if (cfg_.max_in_flight == 0)
+            return true;
+        std::lock_guard lock(m_);
+        if (in_flight_ < cfg_.max_in_flight) {
+            ++in_flight_;
+            return true;
+        }
+        return false;
+    }
+
     /// Enters the gate now (true) or queues `w` (false); `w->go` is then called on release.
     bool enter(std::shared_ptr<waiter> const& w) {
         if (cfg_.max_in_flight == 0)
