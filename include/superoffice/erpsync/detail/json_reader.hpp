@@ -305,26 +305,43 @@ private:
 // ----------------------------------------------------------------------------------------
 // Sinks
 
-/// Whether the `n` bytes at `a` and `b` are equal: word compares inlined, for short keys.
+/// Whether the `n` bytes at `a` and `b` are equal, by words (names are short).
+template <class W>
+inline bool same_word(char const* a, char const* b) noexcept {
+    W x, y;
+    std::memcpy(&x, a, sizeof x);
+    std::memcpy(&y, b, sizeof y);
+    return x == y;
+}
 inline bool same_bytes(char const* a, char const* b, std::size_t n) noexcept {
-    auto eq = [&]<class W>(W, std::size_t at) {
-        W x, y;
-        std::memcpy(&x, a + at, sizeof x);
-        std::memcpy(&y, b + at, sizeof y);
-        return x == y;
-    };
     if (n >= 8) {
         std::size_t i = 0;
         for (; n - i > 8; i += 8)
-            if (!eq(std::uint64_t{}, i))
+            if (!same_word<std::uint64_t>(a + i, b + i))
                 return false;
-        return eq(std::uint64_t{}, n - 8); // the last 8, overlapping
+        return same_word<std::uint64_t>(a + n - 8, b + n - 8); // the last 8, overlapping
     }
     if (n >= 4)
-        return eq(std::uint32_t{}, 0) && eq(std::uint32_t{}, n - 4);
+        return same_word<std::uint32_t>(a, b) && same_word<std::uint32_t>(a + n - 4, b + n - 4);
     if (n >= 2)
-        return eq(std::uint16_t{}, 0) && eq(std::uint16_t{}, n - 2);
+        return same_word<std::uint16_t>(a, b) && same_word<std::uint16_t>(a + n - 2, b + n - 2);
     return n == 0 || *a == *b;
+}
+/// The same for a size known at compile time: straight-line compares.
+template <std::size_t N>
+inline bool same_bytes(char const* a, char const* b) noexcept {
+    if constexpr (N > 8)
+        return same_word<std::uint64_t>(a, b) && same_bytes<N - 8>(a + 8, b + 8);
+    else if constexpr (N == 8)
+        return same_word<std::uint64_t>(a, b);
+    else if constexpr (N >= 4)
+        return same_word<std::uint32_t>(a, b) && same_word<std::uint32_t>(a + N - 4, b + N - 4);
+    else if constexpr (N >= 2)
+        return same_word<std::uint16_t>(a, b) && same_word<std::uint16_t>(a + N - 2, b + N - 2);
+    else if constexpr (N == 1)
+        return *a == *b;
+    else
+        return true;
 }
 
 /// Default event functions: each is a type error naming what the type expected.
@@ -666,14 +683,6 @@ struct sink_impl<T, std::enable_if_t<is_described_struct_v<T> && !text_value<T>>
         return b;
     }
     static constexpr auto by_size = make_by_size();
-    // table index of the member declared n-th
-    static constexpr auto make_by_declaration() {
-        std::array<std::size_t, member_count> d{};
-        for (std::size_t i = 0; i < member_count; ++i)
-            d[table[i].declared] = i;
-        return d;
-    }
-    static constexpr auto by_declaration = make_by_declaration();
 
     static entry const* find(std::string_view k) noexcept {
         if (k.size() > longest_name)
@@ -697,15 +706,24 @@ struct sink_impl<T, std::enable_if_t<is_described_struct_v<T> && !text_value<T>>
     // previous key's is tried first (the frame's `index`, unused by objects, remembers it).
     static bool key(void* p, std::string_view k, json_reader& r, slot& out) {
         frame& f = r.top();
-        entry const* hit = nullptr;
         if constexpr (member_count > 0)
             if (f.index < member_count) {
-                entry const& e = table[by_declaration[f.index]];
-                if (e.name.size() == k.size() && same_bytes(e.name.data(), k.data(), k.size()))
-                    hit = &e;
+                // one switch: the expected name, of known size, compared inline, and its slot
+                bool const expected = boost::mp11::mp_with_index<member_count>(f.index, [&](auto I) {
+                    using D = boost::mp11::mp_at_c<members_t<T>, I>;
+                    constexpr std::string_view name = D::name;
+                    if (k.size() != name.size() || !same_bytes<name.size()>(name.data(), k.data()))
+                        return false;
+                    f.key = name;
+                    f.index = I + 1;
+                    ++f.known_keys;
+                    out = member<D>(p);
+                    return true;
+                });
+                if (expected)
+                    return true;
             }
-        if (!hit)
-            hit = find(k);
+        entry const* const hit = find(k);
         if (!hit) {
             out = ignore_sink::self();
             return true;
