@@ -151,6 +151,30 @@ struct palette {
 };
 BOOST_DESCRIBE_STRUCT(palette, (), (Main, Accent, Others))
 
+// A text form that needs escaping in JSON.
+struct quoted_label {
+    std::string text;
+
+    static constexpr char const* expected_text = "a label";
+    static std::optional<quoted_label> parse(std::string_view text, std::string*) {
+        return quoted_label{std::string(text)};
+    }
+    void append_to(std::string& out) const { out += text; }
+};
+
+struct labelled {
+    quoted_label Label{};
+    std::int32_t Count = 0;
+};
+BOOST_DESCRIBE_STRUCT(labelled, (), (Label, Count))
+
+// Nests as deep as the document does.
+struct tree {
+    std::int32_t Value = 0;
+    std::vector<tree> Children{};
+};
+BOOST_DESCRIBE_STRUCT(tree, (), (Value, Children))
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(test_json)
@@ -356,6 +380,60 @@ BOOST_AUTO_TEST_CASE(depth_is_limited) {
     deep.insert(0, R"({"Unknown":)");
     erp::plugin_response r;
     BOOST_TEST((erp::from_json(deep, r) == boost::json::error::too_deep));
+}
+
+BOOST_AUTO_TEST_CASE(deep_documents_within_the_limit_keep_their_paths) {
+    // 30 levels of object and array: deeper than the frames the reader keeps inline
+    std::string text, close;
+    for (int i = 0; i < 30; ++i) {
+        text += R"({"Value":)" + std::to_string(i) + R"(,"Children":[)";
+        close += "]}";
+    }
+    auto t = decode<tree>(text + R"({"Value":-1})" + close);
+    tree const* n = &t;
+    for (int i = 0; i < 30; ++i) {
+        BOOST_TEST_REQUIRE(n->Value == i);
+        BOOST_TEST_REQUIRE(n->Children.size() == 1u);
+        n = &n->Children[0];
+    }
+    BOOST_TEST(n->Value == -1);
+    BOOST_TEST(erp::to_json(t).value() == text + R"({"Value":-1,"Children":[]})" + close);
+
+    auto d = decode_error<tree>(text + R"({"Value":"x"})" + close, erp::error::type_mismatch);
+    std::string path;
+    for (int i = 0; i < 30; ++i)
+        path += i ? ".Children[0]" : "Children[0]";
+    BOOST_TEST(d.field_path == path + ".Value");
+}
+
+BOOST_AUTO_TEST_CASE(keys_in_any_order_repeated_or_in_another_case) {
+    auto r = decode<erp::changed_data_item>(
+        R"({"RecordId":1,"Tablename":"a","recordid":2,"X":{},"TABLENAME":"b","Tablename":"c","RecordId":3})");
+    BOOST_TEST(r.RecordId == 3);
+    BOOST_TEST(r.Tablename == "c");
+    auto s = decode<erp::changed_data_item>(R"({"FieldProperties":{},"TableRight":null,"RecordId":9})");
+    BOOST_TEST(s.RecordId == 9);
+}
+
+BOOST_AUTO_TEST_CASE(text_values_are_escaped_when_written) {
+    labelled l{quoted_label{"say \"hi\"\n"}, 2};
+    auto j = erp::to_json(l).value();
+    BOOST_TEST(j == R"({"Label":"say \"hi\"\n","Count":2})");
+    BOOST_TEST(decode<labelled>(j).Label.text == l.Label.text);
+    std::string out = "[";
+    BOOST_TEST(!erp::to_json(l, out));
+    BOOST_TEST(out == "[" + j);
+}
+
+BOOST_AUTO_TEST_CASE(writer_strings_between_appends_of_the_caller) {
+    std::string body = "{";
+    erp::detail::json_writer w(body, nullptr);
+    body += "\"a\":";
+    w.write_string("x\"y");
+    body += ",\"b\":";
+    w.write_string(std::string(100, 'z'));
+    body += '}';
+    BOOST_TEST(body == R"({"a":"x\"y","b":")" + std::string(100, 'z') + "\"}");
 }
 
 BOOST_AUTO_TEST_CASE(strings_in_parts_and_escapes) {

@@ -25,14 +25,19 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -74,14 +79,55 @@ inline constexpr sink const* sink_of() noexcept;
 struct frame {
     slot target;
     bool is_array = false;
-    std::size_t index = 0;      // array: elements seen
+    std::size_t index = 0;      // array: elements seen; object: what its sink makes of it
     std::string_view key;       // object: key of the value being read
     std::size_t known_keys = 0; // object: keys that matched a member
 };
 
+/// The frames of a parse: the first ones in the reader itself (no allocation for the usual
+/// depths), deeper ones on the heap.
+class frame_stack {
+public:
+    frame_stack() noexcept = default;
+    frame_stack(frame_stack const&) = delete;
+    frame_stack& operator=(frame_stack const&) = delete;
+
+    bool empty() const noexcept { return size_ == 0; }
+    std::size_t size() const noexcept { return size_; }
+    frame& back() noexcept { return data_[size_ - 1]; }
+    frame const* begin() const noexcept { return data_; }
+    frame const* end() const noexcept { return data_ + size_; }
+    void pop_back() noexcept { --size_; }
+    void push_back(frame const& f) {
+        if (size_ == capacity_)
+            grow();
+        ::new (static_cast<void*>(data_ + size_)) frame(f);
+        ++size_;
+    }
+
+private:
+    static constexpr std::size_t inline_frames = 24;
+    static_assert(std::is_trivially_copyable_v<frame> && std::is_trivially_destructible_v<frame>);
+
+    void grow() {
+        std::vector<frame> bigger;
+        bigger.reserve(2 * capacity_);
+        bigger.assign(data_, data_ + size_);
+        heap_ = std::move(bigger);
+        data_ = heap_.data();
+        capacity_ = heap_.capacity();
+    }
+
+    alignas(frame) unsigned char inline_[inline_frames * sizeof(frame)]; // left uninitialised
+    frame* data_ = reinterpret_cast<frame*>(inline_);
+    std::size_t size_ = 0;
+    std::size_t capacity_ = inline_frames;
+    std::vector<frame> heap_;
+};
+
 class json_reader {
 public:
-    json_reader(slot root, diagnostics* diag) : root_(root), diag_(diag) { frames_.reserve(16); }
+    json_reader(slot root, diagnostics* diag) : root_(root), diag_(diag) {}
 
     // --- state the sinks use -------------------------------------------------------------
     bool fail(error e, std::string msg) {
@@ -248,7 +294,7 @@ private:
     slot root_;
     slot pending_;
     diagnostics* diag_;
-    std::vector<frame> frames_;
+    frame_stack frames_;
     std::string scratch_;
     error_code ec_;
     bool root_null_ = false;
@@ -258,6 +304,45 @@ private:
 
 // ----------------------------------------------------------------------------------------
 // Sinks
+
+/// Whether the `n` bytes at `a` and `b` are equal, by words (names are short).
+template <class W>
+inline bool same_word(char const* a, char const* b) noexcept {
+    W x, y;
+    std::memcpy(&x, a, sizeof x);
+    std::memcpy(&y, b, sizeof y);
+    return x == y;
+}
+inline bool same_bytes(char const* a, char const* b, std::size_t n) noexcept {
+    if (n >= 8) {
+        std::size_t i = 0;
+        for (; n - i > 8; i += 8)
+            if (!same_word<std::uint64_t>(a + i, b + i))
+                return false;
+        return same_word<std::uint64_t>(a + n - 8, b + n - 8); // the last 8, overlapping
+    }
+    if (n >= 4)
+        return same_word<std::uint32_t>(a, b) && same_word<std::uint32_t>(a + n - 4, b + n - 4);
+    if (n >= 2)
+        return same_word<std::uint16_t>(a, b) && same_word<std::uint16_t>(a + n - 2, b + n - 2);
+    return n == 0 || *a == *b;
+}
+/// The same for a size known at compile time: straight-line compares.
+template <std::size_t N>
+inline bool same_bytes(char const* a, char const* b) noexcept {
+    if constexpr (N > 8)
+        return same_word<std::uint64_t>(a, b) && same_bytes<N - 8>(a + 8, b + 8);
+    else if constexpr (N == 8)
+        return same_word<std::uint64_t>(a, b);
+    else if constexpr (N >= 4)
+        return same_word<std::uint32_t>(a, b) && same_word<std::uint32_t>(a + N - 4, b + N - 4);
+    else if constexpr (N >= 2)
+        return same_word<std::uint16_t>(a, b) && same_word<std::uint16_t>(a + N - 2, b + N - 2);
+    else if constexpr (N == 1)
+        return *a == *b;
+    else
+        return true;
+}
 
 /// Default event functions: each is a type error naming what the type expected.
 template <class T>
@@ -388,7 +473,9 @@ struct sink_impl<T, std::enable_if_t<std::is_floating_point_v<T>>> : sink_base<T
 template <>
 struct sink_impl<std::string> : sink_base<std::string> {
     static bool string(void* p, std::string_view v, json_reader&) {
-        as<std::string>(p).assign(v.data(), v.size());
+        auto& s = as<std::string>(p);
+        s.clear();
+        s.append(v.data(), v.size()); // cheaper than assign's general replace
         return true;
     }
     static bool null(void* p, json_reader&) {
@@ -504,8 +591,12 @@ struct sink_impl<T, std::enable_if_t<is_vector_v<T>>> : sink_base<T> {
         out = {p, sink_of<T>()};
         return true;
     }
+    // The first growth goes straight to about 1 KiB of elements (at most 16), not 1, 2, 4...
+    static constexpr std::size_t first_capacity = std::clamp<std::size_t>(1024 / sizeof(V), 1, 16);
     static bool element(void* p, json_reader&, slot& out) {
         auto& v = as<T>(p);
+        if (v.capacity() == 0)
+            v.reserve(first_capacity);
         v.emplace_back();
         out = {&v.back(), sink_of<V>()};
         return true;
@@ -546,45 +637,101 @@ template <class T>
 struct sink_impl<T, std::enable_if_t<is_described_struct_v<T> && !text_value<T>>> : sink_base<T> {
     struct entry {
         std::string_view name;
-        slot (*get)(void*);
+        std::size_t declared = 0; // position in the description
     };
     template <class D>
-    static slot member(void* p) {
+    static slot member(void* p) noexcept {
         auto& m = as<T>(p).*D::pointer;
         return {&m, sink_of<std::remove_cvref_t<decltype(m)>>()};
     }
+    // The slot of the member declared i-th: a switch, inlined (no call through a pointer).
+    static slot member(std::size_t i, void* p) noexcept {
+        if constexpr (boost::mp11::mp_size<members_t<T>>::value == 0)
+            return {};
+        else
+            return boost::mp11::mp_with_index<boost::mp11::mp_size<members_t<T>>::value>(
+                i, [p](auto I) { return member<boost::mp11::mp_at_c<members_t<T>, I>>(p); });
+    }
+    static constexpr std::size_t member_count = boost::mp11::mp_size<members_t<T>>::value;
+    // The members sorted by name length (stable), so a key is only compared with the names of
+    // its own length: `by_size[n]` to `by_size[n + 1]` are the entries of length n.
     static constexpr auto make_table() {
-        std::array<entry, boost::mp11::mp_size<members_t<T>>::value> t{};
+        std::array<entry, member_count> t{};
         std::size_t i = 0;
-        boost::mp11::mp_for_each<members_t<T>>([&](auto D) { t[i++] = entry{D.name, &member<decltype(D)>}; });
+        boost::mp11::mp_for_each<members_t<T>>([&](auto D) {
+            t[i] = entry{D.name, i};
+            ++i;
+        });
+        for (std::size_t a = 1; a < member_count; ++a)
+            for (std::size_t b = a; b > 0 && t[b - 1].name.size() > t[b].name.size(); --b) {
+                entry e = t[b - 1];
+                t[b - 1] = t[b];
+                t[b] = e;
+            }
         return t;
     }
     static constexpr auto table = make_table();
+    static constexpr std::size_t longest_name = member_count ? table[member_count - 1].name.size() : 0;
+    static constexpr auto make_by_size() {
+        std::array<std::size_t, longest_name + 2> b{};
+        std::size_t i = 0;
+        for (std::size_t n = 0; n < b.size(); ++n) {
+            while (i < member_count && table[i].name.size() < n)
+                ++i;
+            b[n] = i;
+        }
+        return b;
+    }
+    static constexpr auto by_size = make_by_size();
+
+    static entry const* find(std::string_view k) noexcept {
+        if (k.size() > longest_name)
+            return nullptr;
+        entry const* const first = table.data() + by_size[k.size()];
+        entry const* const last = table.data() + by_size[k.size() + 1];
+        for (entry const* e = first; e != last; ++e)
+            if (same_bytes(e->name.data(), k.data(), k.size()))
+                return e;
+        for (entry const* e = first; e != last; ++e)
+            if (iequals(e->name, k))
+                return e;
+        return nullptr;
+    }
 
     static bool begin_object(void* p, json_reader&, slot& out) {
         out = {p, sink_of<T>()};
         return true;
     }
+    // Servers send the members in their declared order, so the member declared after the
+    // previous key's is tried first (the frame's `index`, unused by objects, remembers it).
     static bool key(void* p, std::string_view k, json_reader& r, slot& out) {
-        entry const* hit = nullptr;
-        for (auto const& e : table)
-            if (e.name == k) {
-                hit = &e;
-                break;
+        frame& f = r.top();
+        if constexpr (member_count > 0)
+            if (f.index < member_count) {
+                // one switch: the expected name, of known size, compared inline, and its slot
+                bool const expected = boost::mp11::mp_with_index<member_count>(f.index, [&](auto I) {
+                    using D = boost::mp11::mp_at_c<members_t<T>, I>;
+                    constexpr std::string_view name = D::name;
+                    if (k.size() != name.size() || !same_bytes<name.size()>(name.data(), k.data()))
+                        return false;
+                    f.key = name;
+                    f.index = I + 1;
+                    ++f.known_keys;
+                    out = member<D>(p);
+                    return true;
+                });
+                if (expected)
+                    return true;
             }
-        if (!hit)
-            for (auto const& e : table)
-                if (iequals(e.name, k)) {
-                    hit = &e;
-                    break;
-                }
+        entry const* const hit = find(k);
         if (!hit) {
             out = ignore_sink::self();
             return true;
         }
-        r.top().key = hit->name;
-        ++r.top().known_keys;
-        out = hit->get(p);
+        f.key = hit->name;
+        f.index = hit->declared + 1;
+        ++f.known_keys;
+        out = member(hit->declared, p);
         return true;
     }
     static bool null(void* p, json_reader&) {

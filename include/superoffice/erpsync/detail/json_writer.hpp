@@ -19,72 +19,238 @@
 
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace superoffice::erpsync::detail {
+
+/// Decimal digits, two at a time.
+inline constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/// Writes `v` in decimal at `p` (room for its digits is the caller's); returns the end. Inline
+/// (std::to_chars is not): the digit count by comparisons, which predict well on ids of similar
+/// size, then two digits at a time from the end.
+template <class U>
+inline char* write_decimal(char* p, U v) noexcept {
+    static_assert(std::is_unsigned_v<U> && (sizeof(U) == 4 || sizeof(U) == 8));
+    unsigned n;
+    if constexpr (sizeof(U) == 8) {
+        if (v <= 0xffffffffu)
+            return write_decimal(p, static_cast<std::uint32_t>(v));
+        n = 10;
+        for (U t = v / 10000000000u; t != 0; t /= 10u)
+            ++n;
+    } else {
+        if (v < 100u) {
+            if (v < 10u) {
+                *p = static_cast<char>('0' + v);
+                return p + 1;
+            }
+            std::memcpy(p, digit_pairs + 2 * v, 2);
+            return p + 2;
+        }
+        n = v < 1000u         ? 3
+            : v < 10000u      ? 4
+            : v < 100000u     ? 5
+            : v < 1000000u    ? 6
+            : v < 10000000u   ? 7
+            : v < 100000000u  ? 8
+            : v < 1000000000u ? 9
+                              : 10;
+    }
+    char* const end = p + n;
+    char* q = end;
+    while (v >= 100u) {
+        auto const r = static_cast<unsigned>(v % 100u);
+        v /= 100u;
+        q -= 2;
+        std::memcpy(q, digit_pairs + 2 * r, 2);
+    }
+    if (v >= 10u)
+        std::memcpy(q - 2, digit_pairs + 2 * v, 2);
+    else
+        q[-1] = static_cast<char>('0' + v);
+    return end;
+}
+
+/// Writes the integer `v` in decimal at `p`; returns the end.
+template <class I>
+inline char* write_integer(char* p, I v) noexcept {
+    using U = std::conditional_t<(sizeof(I) <= 4), std::uint32_t, std::uint64_t>;
+    if constexpr (std::is_signed_v<I>) {
+        U m = static_cast<U>(v);
+        if (v < 0) {
+            *p++ = '-';
+            m = U(0) - m;
+        }
+        return write_decimal(p, m);
+    } else {
+        return write_decimal(p, static_cast<U>(v));
+    }
+}
 
 class json_writer {
 public:
     json_writer(std::string& out, diagnostics* diag) : out_(out), where_(diag) {}
 
+    /// Appends the JSON form of `v` to the output. On failure what was appended is still there
+    /// (`to_json` cuts it off).
     template <class T>
     bool write(T const& v) {
+        pos_ = out_.size(); // the caller may have appended between calls
+        bool const ok = put(v);
+        out_.resize(pos_);
+        return ok;
+    }
+
+    /// Appends `s` as a JSON string. Bytes >= 0x80 pass through (UTF-8 is the caller's).
+    void write_string(std::string_view s) {
+        pos_ = out_.size();
+        put_string(s);
+        out_.resize(pos_);
+    }
+
+    std::string const& path() const noexcept { return where_.path(); }
+
+private:
+    // While writing, out_ holds pos_ bytes of output followed by scratch room: values are
+    // written straight into out_.data() + pos_ and the room grows by doubling; the public
+    // functions cut out_ back to pos_ when they return.
+
+    /// Room for `n` more bytes at pos_; returns where they go.
+    char* room(std::size_t n) {
+        if (out_.size() - pos_ < n)
+            grow(n);
+        return out_.data() + pos_;
+    }
+    void grow(std::size_t n) {
+        std::size_t size = pos_ + n;
+        size = std::max(size, out_.capacity()); // room already allocated costs nothing
+        size = std::max(size, 2 * out_.size());
+        size = std::max(size, std::size_t(64));
+        out_.resize(size);
+    }
+    void advance_to(char const* p) noexcept { pos_ = static_cast<std::size_t>(p - out_.data()); }
+    void put_raw(char c) {
+        *room(1) = c;
+        ++pos_;
+    }
+
+    /// Most characters an integer of type I takes (sign included).
+    template <class I>
+    static constexpr std::size_t max_integer_chars = std::numeric_limits<I>::digits10 + 2;
+
+    /// `,"Name":` for member descriptor D, built at compile time (wire names are identifiers:
+    /// nothing to escape). The first member written skips the comma.
+    template <class D>
+    struct member_key {
+        static constexpr std::size_t name_size = std::char_traits<char>::length(D::name);
+        static constexpr std::array<char, name_size + 4> make() {
+            std::array<char, name_size + 4> a{};
+            a[0] = ',';
+            a[1] = '"';
+            for (std::size_t i = 0; i < name_size; ++i)
+                a[2 + i] = D::name[i];
+            a[name_size + 2] = '"';
+            a[name_size + 3] = ':';
+            return a;
+        }
+        static constexpr std::array<char, name_size + 4> text = make();
+    };
+
+    template <class T>
+    bool put(T const& v) {
         if constexpr (std::is_same_v<T, bool>) {
-            out_ += v ? "true" : "false";
-        } else if constexpr (std::is_arithmetic_v<T>) {
-            if constexpr (std::is_floating_point_v<T>)
-                if (!std::isfinite(v))
-                    return fail("a non-finite number cannot be written as JSON");
-            char buf[32];
-            auto r = std::to_chars(buf, buf + sizeof buf, v);
-            out_.append(buf, r.ptr);
+            char* p = room(5);
+            if (v) {
+                std::memcpy(p, "true", 4);
+                pos_ += 4;
+            } else {
+                std::memcpy(p, "false", 5);
+                pos_ += 5;
+            }
+        } else if constexpr (is_integer_v<T>) {
+            advance_to(write_integer(room(max_integer_chars<T>), v));
+        } else if constexpr (std::is_floating_point_v<T>) {
+            if (!std::isfinite(v))
+                return fail("a non-finite number cannot be written as JSON");
+            constexpr std::size_t max_chars = 64; // the shortest form of any finite long double fits
+            char* p = room(max_chars);
+            advance_to(std::to_chars(p, p + max_chars, v).ptr);
         } else if constexpr (std::is_same_v<T, std::string>) {
-            write_string(v);
+            put_string(v);
         } else if constexpr (text_value<T>) {
-            std::string text;
-            v.append_to(text);
-            write_string(text);
+            put_text(v);
         } else if constexpr (is_described_enum_v<T>) {
             auto name = enum_name(v);
             if (!name)
                 return fail("the enum value " + std::to_string(static_cast<long long>(v)) +
                             " has no wire name");
-            write_string(*name);
+            put_string(*name);
         } else if constexpr (is_flag_set_v<T>) {
-            write_string(v.to_string());
+            put_string(v.to_string());
         } else if constexpr (is_optional_v<T>) {
             if (!v) {
-                out_ += "null";
+                std::memcpy(room(4), "null", 4);
+                pos_ += 4;
                 return true;
             }
-            return write(*v);
+            return put(*v);
         } else if constexpr (is_vector_v<T>) {
-            out_ += '[';
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                if (i)
-                    out_ += ',';
-                if (!write(v[i]))
-                    return prefix_index(i);
+            using E = typename T::value_type;
+            if constexpr (is_integer_v<E>) {
+                // the bound of the whole array at once, then no check per element
+                constexpr std::size_t w = max_integer_chars<E>;
+                std::size_t const n = v.size();
+                char* p = room(2 + n * (w + 1));
+                *p++ = '[';
+                if (n) {
+                    E const* it = v.data();
+                    E const* const last = it + n;
+                    p = write_integer(p, *it);
+                    while (++it != last) {
+                        *p++ = ',';
+                        p = write_integer(p, *it);
+                    }
+                }
+                *p++ = ']';
+                advance_to(p);
+            } else {
+                put_raw('[');
+                for (std::size_t i = 0; i < v.size(); ++i) {
+                    if (i)
+                        put_raw(',');
+                    if (!put(v[i]))
+                        return prefix_index(i);
+                }
+                put_raw(']');
             }
-            out_ += ']';
         } else if constexpr (is_string_map_v<T>) {
-            out_ += '{';
+            put_raw('{');
             bool first = true;
             for (auto const& [k, val] : v) {
                 if (!first)
-                    out_ += ',';
+                    put_raw(',');
                 first = false;
-                write_string(k);
-                out_ += ':';
-                if (!write(val))
+                put_string(k);
+                put_raw(':');
+                if (!put(val))
                     return prefix_key(k);
             }
-            out_ += '}';
+            put_raw('}');
         } else if constexpr (is_described_struct_v<T>) {
-            out_ += '{';
+            put_raw('{');
             bool first = true, ok = true;
             boost::mp11::mp_for_each<members_t<T>>([&](auto D) {
                 if (!ok)
@@ -97,80 +263,112 @@ public:
                 if constexpr (is_string_map_v<M>)
                     if (m.empty())
                         return;
-                if (!first)
-                    out_ += ',';
+                auto const& key = member_key<decltype(D)>::text;
+                std::size_t const skip = first ? 1 : 0; // no comma before the first member
+                std::memcpy(room(key.size()), key.data() + skip, key.size() - skip);
+                pos_ += key.size() - skip;
                 first = false;
-                out_ += '"';
-                out_ += D.name; // wire names are identifiers: nothing to escape
-                out_ += "\":";
-                if (!write(m))
+                if (!put(m))
                     ok = prefix_key(D.name);
             });
             if (!ok)
                 return false;
-            out_ += '}';
+            put_raw('}');
         } else {
             static_assert(always_false_v<T>, "superoffice::erpsync: this type cannot be written as JSON");
         }
         return true;
     }
 
-    /// Writes `s` as a JSON string. Bytes >= 0x80 pass through (UTF-8 is the caller's).
-    void write_string(std::string_view s) {
-        static constexpr char hex[] = "0123456789abcdef";
+    /// A text value: T::append_to writes straight into the output; escaped afterwards in the
+    /// rare case its text needs it.
+    template <class T>
+    void put_text(T const& v) {
+        out_.resize(pos_);
         out_ += '"';
-        std::size_t run = 0;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            unsigned char c = static_cast<unsigned char>(s[i]);
-            char const* esc = nullptr;
-            char ubuf[7];
-            switch (c) {
-            case '"':
-                esc = "\\\"";
-                break;
-            case '\\':
-                esc = "\\\\";
-                break;
-            case '\n':
-                esc = "\\n";
-                break;
-            case '\r':
-                esc = "\\r";
-                break;
-            case '\t':
-                esc = "\\t";
-                break;
-            case '\b':
-                esc = "\\b";
-                break;
-            case '\f':
-                esc = "\\f";
-                break;
-            default:
-                if (c < 0x20) {
-                    ubuf[0] = '\\', ubuf[1] = 'u', ubuf[2] = '0', ubuf[3] = '0';
-                    ubuf[4] = hex[c >> 4], ubuf[5] = hex[c & 15], ubuf[6] = 0;
-                    esc = ubuf;
-                }
-            }
-            if (esc) {
-                out_.append(s.data() + run, i - run);
-                out_ += esc;
-                run = i + 1;
-            }
+        std::size_t const start = out_.size();
+        v.append_to(out_);
+        std::string_view const text(out_.data() + start, out_.size() - start);
+        if (std::find_if(text.begin(), text.end(), [](char c) { return needs_escape(c); }) != text.end()) {
+            std::string copy(text);
+            pos_ = start - 1;
+            put_string(copy);
+            return;
         }
-        out_.append(s.data() + run, s.size() - run);
-        out_ += '"';
+        pos_ = out_.size();
+        put_raw('"');
     }
 
-    std::string const& path() const noexcept { return where_.path(); }
+    static constexpr bool needs_escape(char ch) noexcept {
+        unsigned char const c = static_cast<unsigned char>(ch);
+        return c < 0x20 || c == '"' || c == '\\';
+    }
 
-private:
+    void put_string(std::string_view s) {
+        static constexpr char hex[] = "0123456789abcdef";
+        // room for the string unescaped and its quotes; each escape asks for more
+        char* p = room(s.size() + 2);
+        *p++ = '"';
+        char const* in = s.data();
+        char const* const end = in + s.size();
+        while (in != end) {
+            char const* run = in;
+            while (run != end && !needs_escape(*run))
+                ++run;
+            std::size_t const n = static_cast<std::size_t>(run - in);
+            std::memcpy(p, in, n);
+            p += n;
+            in = run;
+            if (in == end)
+                break;
+            unsigned char const c = static_cast<unsigned char>(*in++);
+            advance_to(p);
+            // an escape is at most 6 bytes for 1 input byte; keep room for the rest and the quote
+            p = room(6 + static_cast<std::size_t>(end - in) + 1);
+            char e = 0;
+            switch (c) {
+            case '"':
+                e = '"';
+                break;
+            case '\\':
+                e = '\\';
+                break;
+            case '\n':
+                e = 'n';
+                break;
+            case '\r':
+                e = 'r';
+                break;
+            case '\t':
+                e = 't';
+                break;
+            case '\b':
+                e = 'b';
+                break;
+            case '\f':
+                e = 'f';
+                break;
+            default:
+                break;
+            }
+            *p++ = '\\';
+            if (e) {
+                *p++ = e;
+            } else {
+                p[0] = 'u', p[1] = '0', p[2] = '0', p[3] = hex[c >> 4], p[4] = hex[c & 15];
+                p += 5;
+            }
+        }
+        *p++ = '"';
+        advance_to(p);
+    }
+
     bool fail(std::string msg) { return where_.fail(std::move(msg)); }
     bool prefix_index(std::size_t i) { return where_.prefix_index(i); }
     bool prefix_key(std::string_view k) { return where_.prefix_key(k); }
 
     std::string& out_;
+    std::size_t pos_ = 0; // end of the output written so far
     path_failure where_;
 };
 
