@@ -23,7 +23,6 @@
 #include <superoffice/erpsync/detail/json_reader.hpp>
 #include <superoffice/erpsync/detail/json_writer.hpp>
 
-#include <boost/json/basic_parser.hpp>
 #include <boost/system/result.hpp>
 
 #include <string>
@@ -46,25 +45,16 @@ struct parse_info {
     std::size_t root_known_keys = 0; // of which matched a member
 };
 
+/// Parses `text` into the value `target` points to. One function for every type (the type is in
+/// `target`'s sink table), so that Boost.JSON's parser is instantiated once: in every translation
+/// unit that parses when header-only, in `src.hpp` only with separate compilation.
+SO_ERPSYNC_DECL error_code parse_slot(std::string_view text, slot target, diagnostics* diag,
+                                      json_read_options opt, parse_info* info);
+
 template <class T>
 error_code parse_into(std::string_view text, T& out, diagnostics* diag, json_read_options opt,
                       parse_info* info) {
-    boost::json::parse_options po;
-    po.max_depth = opt.max_depth;
-    po.allow_invalid_utf8 = true; // strings are bytes to us; the server's encoding is its own
-    boost::json::basic_parser<json_reader> p(po, slot{&out, sink_of<T>()}, diag);
-    error_code ec;
-    std::size_t n = p.write_some(false, text.data(), text.size(), ec);
-    if (!ec && n < text.size())
-        ec = boost::json::error::extra_data;
-    if (ec && diag && diag->client_message.empty())
-        diag->client_message = "invalid JSON at offset " + std::to_string(n) + ": " + ec.message();
-    if (info) {
-        info->root_null = p.handler().root_null();
-        info->root_keys = p.handler().root_keys();
-        info->root_known_keys = p.handler().root_known_keys();
-    }
-    return ec;
+    return parse_slot(text, slot{&out, sink_of<T>()}, diag, opt, info);
 }
 
 } // namespace detail
@@ -107,5 +97,9 @@ boost::system::result<std::string> to_json(T const& v, diagnostics* diag = nullp
 }
 
 } // namespace superoffice::erpsync
+
+#ifndef SO_ERPSYNC_SEPARATE_COMPILATION
+#include <superoffice/erpsync/impl/json.ipp>
+#endif
 
 #endif

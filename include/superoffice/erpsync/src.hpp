@@ -19,5 +19,6 @@
 #endif
 
 #include <superoffice/erpsync/impl/exchange.ipp>
+#include <superoffice/erpsync/impl/json.ipp>
 
 #endif

@@ -1,0 +1,2 @@
+// The one translation unit that compiles the library's out-of-line parts.
+#include <superoffice/erpsync/src.hpp>
