@@ -39,7 +39,11 @@ public:
     bool prefix_index(std::size_t i) {
         if (!path_.empty() && path_.front() != '[')
             path_.insert(0, ".");
-        path_.insert(0, "[" + std::to_string(i) + "]");
+        // built in place: `"[" + std::to_string(i)` trips GCC 12's -Wrestrict false positive at -O3
+        std::string index(1, '[');
+        index += std::to_string(i);
+        index += ']';
+        path_.insert(0, index);
         report();
         return false;
     }

@@ -135,8 +135,10 @@ private:
         return out_.data() + pos_;
     }
     void grow(std::size_t n) {
+        // Within the capacity nothing is allocated, but resize zero-fills what it adds: grow by
+        // what is needed (doubling the size, not jumping to the capacity), so a reused buffer
+        // does not clear its whole capacity on every call.
         std::size_t size = pos_ + n;
-        size = std::max(size, out_.capacity()); // room already allocated costs nothing
         size = std::max(size, 2 * out_.size());
         size = std::max(size, std::size_t(64));
         out_.resize(size);
