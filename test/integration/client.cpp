@@ -403,6 +403,62 @@ BOOST_AUTO_TEST_CASE(the_bytes_on_the_wire) {
                    R"({"ErpConnectionId":863,"ErpActorType":"Customer","ExternalKeys":["libero","nulla"]})");
 }
 
+BOOST_AUTO_TEST_CASE(a_request_larger_than_the_socket_buffers_is_written_whole) {
+    // 6.4 MB, while the server reads nothing for 300 ms: more than the kernel's send and receive
+    // buffers (4 MB at most for a socket's send buffer on Linux) hold, so the write made without
+    // waiting stops short and the rest is written asynchronously. The server must get it all,
+    // in order, and the call must complete as usual.
+    auto const ok = erp::test::http_reply(200, "OK", R"({"IsOk":true})");
+    erp::test::canned_server srv({{ok}, {ok}}, std::chrono::milliseconds(300));
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    erp::client c(io, cfg);
+    std::vector<std::int32_t> ids(800000);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = static_cast<std::int32_t>(1000000 + i);
+    auto r = call<ops::force_resync>(c, io, internal(1, ids));
+    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
+    BOOST_TEST(r.value.IsOk);
+    auto reqs = srv.requests();
+    BOOST_TEST_REQUIRE(reqs.size() == 1u);
+    std::string body = R"({"ErpConnectionId":1,"InternalKeyIds":[)";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i)
+            body += ',';
+        body += std::to_string(ids[i]);
+    }
+    body += "]}";
+    BOOST_TEST_REQUIRE(body.size() > 6000000u);
+    auto const sep = reqs[0].find("\r\n\r\n");
+    BOOST_TEST_REQUIRE(sep != std::string::npos);
+    BOOST_TEST(reqs[0].find("Content-Length: " + std::to_string(body.size()) + "\r\n") < sep);
+    BOOST_TEST((reqs[0].compare(sep + 4, std::string::npos, body) == 0)); // whole and in order
+    // and the connection is reused after it
+    auto again = call<ops::force_resync>(c, io, internal(1, {1}));
+    BOOST_TEST(!again.ec, again.diag.to_string());
+    BOOST_TEST(srv.connections() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_write_the_server_does_not_take_ends_at_the_timeout) {
+    // The same 6.4 MB request to a server that reads nothing for 1.5 s: the write waits for room
+    // in the socket buffers, and the call's deadline ends it.
+    erp::test::canned_server srv({{erp::test::http_reply(200, "OK", R"({"IsOk":true})")}},
+                                 std::chrono::milliseconds(1500));
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    cfg.timeout = std::chrono::milliseconds(300);
+    erp::client c(io, cfg);
+    std::vector<std::int32_t> ids(800000, 1234567);
+    auto const t0 = std::chrono::steady_clock::now();
+    auto r = call<ops::force_resync>(c, io, internal(1, ids));
+    auto const took = std::chrono::steady_clock::now() - t0;
+    BOOST_TEST((r.ec == erp::error::timeout), r.ec.message());
+    BOOST_TEST(took < std::chrono::milliseconds(1200));
+    BOOST_TEST(c.idle_connections() == 0u); // the half-written connection is not kept
+}
+
 BOOST_AUTO_TEST_CASE(malformed_replies) {
     struct item {
         std::string bytes;

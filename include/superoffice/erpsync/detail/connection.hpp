@@ -15,8 +15,8 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <array>
@@ -32,9 +32,13 @@
 
 namespace superoffice::erpsync::detail {
 
-/// One keep-alive connection, plain or TLS.
+/// One keep-alive connection, plain or TLS. The sockets carry no timeouts of their own: the
+/// exchange using the connection keeps one deadline timer for the whole call and closes the
+/// connection when it expires (a timer per read and write, as `beast::tcp_stream` arms, costs two
+/// more trips through the scheduler per call).
 struct connection {
-    using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+    using socket_type = boost::asio::ip::tcp::socket;
+    using tls_stream = boost::beast::ssl_stream<socket_type>;
 
     connection(boost::asio::any_io_executor const& ex, boost::asio::ssl::context* ctx) {
         if (ctx)
@@ -43,7 +47,7 @@ struct connection {
             plain.emplace(ex);
     }
 
-    boost::beast::tcp_stream& tcp() noexcept { return tls ? boost::beast::get_lowest_layer(*tls) : *plain; }
+    socket_type& socket() noexcept { return tls ? boost::beast::get_lowest_layer(*tls) : *plain; }
 
     template <class F>
     void visit(F&& f) {
@@ -53,10 +57,17 @@ struct connection {
             f(*plain);
     }
 
+    /// Writes as much of `bufs` as the socket takes now, without waiting (a plain connection in
+    /// non-blocking mode): the bytes written; `ec` is `would_block` when some are left.
+    std::size_t write_now(std::array<boost::asio::const_buffer, 2> const& bufs,
+                          boost::system::error_code& ec) {
+        return boost::asio::write(*plain, bufs, ec);
+    }
+
     /// True when an idle connection still looks usable: open, no unread bytes, and the peer has
     /// not closed it (a non-blocking peek would block).
     bool alive() {
-        auto& sock = tcp().socket();
+        auto& sock = socket();
         if (!sock.is_open() || buffer.size() != 0)
             return false;
         // Idle for less than a second: no server closes that fast on purpose, and a connection
@@ -71,23 +82,24 @@ struct connection {
         return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 #else
         boost::system::error_code ec;
+        bool const was_non_blocking = sock.non_blocking();
         sock.non_blocking(true, ec);
         if (ec)
             return false;
         sock.receive(boost::asio::buffer(&b, 1), boost::asio::socket_base::message_peek, ec);
         boost::system::error_code ignored;
-        sock.non_blocking(false, ignored);
+        sock.non_blocking(was_non_blocking, ignored);
         return ec == boost::asio::error::would_block || ec == boost::asio::error::try_again;
 #endif
     }
 
     void close() noexcept {
         boost::system::error_code ignored;
-        tcp().socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
-        tcp().socket().close(ignored);
+        socket().shutdown(socket_type::shutdown_both, ignored);
+        socket().close(ignored);
     }
 
-    std::optional<boost::beast::tcp_stream> plain;
+    std::optional<socket_type> plain;
     std::optional<tls_stream> tls;
     boost::beast::flat_buffer buffer;
     bool reused = false;

@@ -71,7 +71,6 @@ struct exchange_data {
     std::optional<response_reader> parser;
     std::unique_ptr<connection> conn;
     std::shared_ptr<boost::asio::ip::tcp::resolver> resolver;
-    std::shared_ptr<boost::asio::steady_timer> resolve_timer;
     std::chrono::steady_clock::duration timeout{};
     std::chrono::steady_clock::time_point started;  // when the operation starts
     std::chrono::steady_clock::time_point deadline; // started + timeout
@@ -122,7 +121,8 @@ public:
 class exchange : public std::enable_shared_from_this<exchange> {
 public:
     explicit exchange(std::shared_ptr<client_state> st)
-        : st_(std::move(st)), strand_(st_->next_strand()), buffers_(st_->take_buffers()), timer_(strand_) {
+        : st_(std::move(st)), strand_(st_->next_strand()), buffers_(st_->take_buffers()),
+          deadline_timer_(strand_) {
         d_.req.swap_storage(buffers_.head, buffers_.body);
         d_.body.swap(buffers_.response);
     }
@@ -154,7 +154,22 @@ private:
             strand_, [self = shared_from_this()](error_code ec, auto&&...) { self->step(ec); });
     }
 
-    bool deadline_passed() const { return clock::now() >= d_.deadline; }
+    bool deadline_passed() const { return timed_out_ || clock::now() >= d_.deadline; }
+
+    /// Maps the failure of an I/O step; after the deadline, any failure is the timeout.
+    error_code io_error(error_code const& ec, error fallback) const {
+        return timed_out_ ? error_code(error::timeout) : classify_io_error(ec, fallback, deadline_passed());
+    }
+
+    /// The timer of the waits, made by the first (most calls never wait).
+    boost::asio::steady_timer& wait_timer() {
+        if (!timer_)
+            timer_.emplace(strand_);
+        return *timer_;
+    }
+
+    /// Starts the call's deadline timer (once, before its first I/O).
+    void arm_deadline();
 
     void do_cancel();
 
@@ -199,7 +214,8 @@ private:
     std::shared_ptr<client_state> st_;
     boost::asio::any_io_executor strand_; // one of the client's strands
     client_state::call_buffers buffers_;
-    boost::asio::steady_timer timer_; // rate-limit and retry waits
+    std::optional<boost::asio::steady_timer> timer_; // the in-flight gate, rate-limit and retry waits
+    boost::asio::steady_timer deadline_timer_;       // the call's timeout, over all of its I/O
     boost::asio::ip::tcp::resolver::results_type endpoints_;
     std::shared_ptr<limiter::waiter> gate_waiter_;
     exchange_data d_;
@@ -207,6 +223,10 @@ private:
     boost::asio::coroutine coro_;
     error_code attempt_ec_;
     clock::duration wait_{};
+    std::size_t written_ = 0; // bytes of the request written without waiting
+    bool starting_ = false;   // `step` runs inside `start`: completions are posted
+    bool deadline_armed_ = false;
+    bool timed_out_ = false; // the deadline timer expired and closed the I/O
     bool in_gate_ = false;
     bool admitted_ = false;
     bool cancelled_ = false;

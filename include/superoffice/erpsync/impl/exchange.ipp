@@ -12,10 +12,14 @@
 #include <superoffice/erpsync/impl/call_op.hpp>
 
 #include <boost/asio/bind_executor.hpp>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/read.hpp>
+
+#include <algorithm>
 
 namespace superoffice::erpsync::detail {
 
@@ -23,8 +27,31 @@ SO_ERPSYNC_DECL void exchange::start(exchange_completion done) {
     done_ = std::move(done);
     d_.started = std::chrono::steady_clock::now(); // deferred operations start late
     d_.deadline = d_.started + d_.timeout;
-    // posted: nothing of the call runs, let alone completes, inside the initiating function
-    boost::asio::post(strand_, [self = shared_from_this()] { self->step({}); });
+    // Dispatched: on a free strand the call starts at once (saving a trip through the scheduler
+    // per call); whatever would complete it before its first asynchronous step is posted (see
+    // `finish`), so the handler never runs inside the initiating function.
+    boost::asio::dispatch(strand_, [self = shared_from_this()] {
+        self->starting_ = true;
+        self->step({});
+        self->starting_ = false;
+    });
+}
+
+SO_ERPSYNC_DECL void exchange::arm_deadline() {
+    if (deadline_armed_)
+        return;
+    deadline_armed_ = true;
+    deadline_timer_.expires_at(d_.deadline);
+    deadline_timer_.async_wait(boost::asio::bind_executor(strand_, [self = shared_from_this()](error_code e) {
+        if (e || self->finished_)
+            return; // cancelled by `finish`
+        // The pending step completes with an error, which `io_error` reports as the timeout.
+        self->timed_out_ = true;
+        if (self->d_.resolver)
+            self->d_.resolver->cancel();
+        if (self->d_.conn)
+            self->d_.conn->close();
+    }));
 }
 
 SO_ERPSYNC_DECL void exchange::cancel() {
@@ -35,7 +62,8 @@ SO_ERPSYNC_DECL void exchange::do_cancel() {
     if (cancelled_ || finished_)
         return;
     cancelled_ = true;
-    timer_.cancel(); // also the wait at the gate, which then finds `cancelled_`
+    if (timer_)
+        timer_->cancel(); // also the wait at the gate, which then finds `cancelled_`
     if (d_.resolver)
         d_.resolver->cancel();
     if (d_.conn)
@@ -63,7 +91,8 @@ SO_ERPSYNC_DECL void exchange::make_gate_waiter() {
         boost::asio::post(strand, [w] {
             if (auto self = w.lock()) {
                 self->admitted_ = true;
-                self->timer_.cancel();
+                if (self->timer_)
+                    self->timer_->cancel();
             }
         });
     };
@@ -115,7 +144,13 @@ SO_ERPSYNC_DECL bool exchange::may_retry_status(clock::duration& wait) {
 SO_ERPSYNC_DECL void exchange::finish(error_code ec) {
     if (finished_)
         return;
+    if (starting_) { // still inside the initiating function: complete from the strand instead
+        boost::asio::post(strand_, [self = shared_from_this(), ec] { self->finish(ec); });
+        return;
+    }
     finished_ = true;
+    if (deadline_armed_ && !timed_out_)
+        deadline_timer_.cancel();
     drop_connection();
     if (d_.diag) {
         d_.diag->attempts = d_.attempt;
@@ -146,10 +181,8 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
     if (finished_)
         return;
     BOOST_ASIO_CORO_REENTER(coro_) {
-        if (d.build_error) {
-            BOOST_ASIO_CORO_YIELD asio::post(strand_, [self = shared_from_this()] { self->step({}); });
+        if (d.build_error)
             return finish(d.build_error);
-        }
         // The in-flight gate. A waiting call waits on its timer (until its deadline), so that
         // it stays a pending operation of its io_context; `go` (posted, holding no reference)
         // marks it admitted and wakes it. A call that gives up takes its waiter out of the
@@ -161,8 +194,8 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
             admitted_ = true;
         } else {
             while (!admitted_ && !cancelled_ && !deadline_passed()) {
-                timer_.expires_at(d.deadline);
-                BOOST_ASIO_CORO_YIELD timer_.async_wait(resume());
+                wait_timer().expires_at(d.deadline);
+                BOOST_ASIO_CORO_YIELD timer_->async_wait(resume());
             }
             if (!admitted_) {
                 if (!st_->limits.cancel(gate_waiter_))
@@ -194,37 +227,35 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                 return finish(error::timeout);
             }
             if (wait_ > clock::duration::zero()) {
-                timer_.expires_after(wait_);
-                BOOST_ASIO_CORO_YIELD timer_.async_wait(resume());
+                wait_timer().expires_after(wait_);
+                BOOST_ASIO_CORO_YIELD timer_->async_wait(resume());
                 if (cancelled_)
                     return finish(asio::error::operation_aborted);
             }
             if (st_->cfg.log.enabled(log_level::debug))
                 log(log_level::debug, "attempt", {}, describe_request());
+            arm_deadline();
 
             for (;;) { // one attempt: a stale keep-alive connection is replaced once
                 d.sent = false;
+                if (deadline_passed()) {
+                    attempt_ec_ = error::timeout;
+                    note({}, "the call's timeout passed before the request was sent");
+                    goto attempt_failed;
+                }
                 // A reused connection was made on another call's strand; our handlers are
                 // bound to ours, so its completions run here.
                 d.conn = st_->take_idle();
                 if (!d.conn) {
                     d.conn = st_->make_connection(strand_);
                     if (!st_->load_endpoints(endpoints_)) {
+                        // the deadline timer cancels the lookup
                         d.resolver = std::make_shared<asio::ip::tcp::resolver>(strand_);
-                        d.resolve_timer = std::make_shared<asio::steady_timer>(strand_, d.deadline);
-                        d.resolve_timer->async_wait(asio::bind_executor(
-                            strand_, [r = std::weak_ptr(d.resolver), t = d.resolve_timer](error_code e) {
-                                if (!e)
-                                    if (auto p = r.lock())
-                                        p->cancel();
-                            }));
                         BOOST_ASIO_CORO_YIELD d.resolver->async_resolve(
                             st_->pc.endpoint.host, st_->pc.endpoint.port,
                             asio::bind_executor(strand_,
                                                 [self = shared_from_this()](
                                                     error_code e, asio::ip::tcp::resolver::results_type r) {
-                                                    if (self->d_.resolve_timer)
-                                                        self->d_.resolve_timer->cancel();
                                                     if (!e) {
                                                         self->st_->set_endpoints(r);
                                                         self->endpoints_ = std::move(r);
@@ -233,16 +264,15 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                                                 }));
                         d.resolver.reset();
                         if (ec) {
-                            attempt_ec_ = classify_io_error(ec, error::resolve_failed, deadline_passed());
+                            attempt_ec_ = io_error(ec, error::resolve_failed);
                             note(ec, "could not resolve the host name");
                             goto attempt_failed;
                         }
                     }
-                    d.conn->tcp().expires_at(d.deadline);
-                    BOOST_ASIO_CORO_YIELD d.conn->tcp().async_connect(endpoints_, resume());
+                    BOOST_ASIO_CORO_YIELD asio::async_connect(d.conn->socket(), endpoints_, resume());
                     if (ec) {
                         st_->set_endpoints(std::nullopt);
-                        attempt_ec_ = classify_io_error(ec, error::connect_failed, deadline_passed());
+                        attempt_ec_ = io_error(ec, error::connect_failed);
                         note(ec, "could not connect");
                         goto attempt_failed;
                     }
@@ -261,28 +291,47 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                                  "could not set the TLS server name (SNI)");
                             return finish(error::tls_handshake_failed);
                         }
-                        d.conn->tcp().expires_at(d.deadline);
                         BOOST_ASIO_CORO_YIELD d.conn->tls->async_handshake(asio::ssl::stream_base::client,
                                                                            resume());
                         if (ec) {
-                            attempt_ec_ =
-                                classify_io_error(ec, error::tls_handshake_failed, deadline_passed());
+                            attempt_ec_ = io_error(ec, error::tls_handshake_failed);
                             note(ec, "the TLS handshake failed");
                             goto attempt_failed;
                         }
+                    } else {
+                        // a plain connection is written without waiting first (below)
+                        error_code ignored;
+                        d.conn->plain->non_blocking(true, ignored);
                     }
                 }
-                d.conn->tcp().expires_at(d.deadline);
-                BOOST_ASIO_CORO_YIELD d.conn->visit(
-                    [&](auto& s) { asio::async_write(s, d.req.buffers(), resume()); });
+                // A plain connection takes the request at once when the socket buffer has room
+                // (the common case): no trip through the scheduler; the rest, if any, is waited for.
+                ec = {};
+                written_ = d.conn->plain && d.conn->plain->non_blocking()
+                               ? d.conn->write_now(d.req.buffers(), ec)
+                               : 0;
+                if (ec == asio::error::would_block || ec == asio::error::try_again)
+                    ec = {};
+                if (!ec && written_ < asio::buffer_size(d.req.buffers())) {
+                    BOOST_ASIO_CORO_YIELD d.conn->visit([&](auto& s) {
+                        auto rest = d.req.buffers();
+                        std::size_t skip = written_;
+                        for (auto& b : rest) {
+                            std::size_t const n = (std::min)(skip, b.size());
+                            b += n;
+                            skip -= n;
+                        }
+                        asio::async_write(s, rest, resume());
+                    });
+                }
                 if (ec) {
                     if (d.conn->reused && !d.retried && !cancelled_ && ec != asio::error::operation_aborted &&
-                        ec != boost::beast::error::timeout && !deadline_passed()) {
+                        !deadline_passed()) {
                         d.retried = true; // the server never got the whole request: safe to send again
                         drop_connection();
                         continue;
                     }
-                    attempt_ec_ = classify_io_error(ec, error::transport_failed, deadline_passed());
+                    attempt_ec_ = io_error(ec, error::transport_failed);
                     note(ec, "could not send the request");
                     goto attempt_failed;
                 }
@@ -307,7 +356,7 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                         continue;
                     }
                     d.status = d.parser->is_header_done() ? d.parser->status() : 0;
-                    attempt_ec_ = classify_io_error(ec, error::transport_failed, deadline_passed());
+                    attempt_ec_ = io_error(ec, error::transport_failed);
                     note(ec, "could not read the response");
                     goto attempt_failed;
                 }
@@ -354,8 +403,8 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                 d.diag->client_message.clear();
                 d.diag->underlying = {};
             }
-            timer_.expires_after(wait_);
-            BOOST_ASIO_CORO_YIELD timer_.async_wait(resume());
+            wait_timer().expires_after(wait_);
+            BOOST_ASIO_CORO_YIELD timer_->async_wait(resume());
             if (cancelled_)
                 return finish(asio::error::operation_aborted);
         }

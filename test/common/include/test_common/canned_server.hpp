@@ -36,8 +36,10 @@ struct canned_reply {
 
 class canned_server {
 public:
-    explicit canned_server(std::vector<canned_reply> replies)
-        : replies_(replies.begin(), replies.end()),
+    /// `read_delay`: how long to leave each request unread first (the client's writes then find
+    /// the socket buffers full).
+    explicit canned_server(std::vector<canned_reply> replies, std::chrono::milliseconds read_delay = {})
+        : replies_(replies.begin(), replies.end()), read_delay_(read_delay),
           acceptor_(io_, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0)) {
         port_ = acceptor_.local_endpoint().port();
         thread_ = std::thread([this] { run(); });
@@ -84,6 +86,8 @@ private:
         boost::asio::streambuf buf;
         for (;;) {
             boost::system::error_code ec;
+            if (read_delay_.count() > 0)
+                std::this_thread::sleep_for(read_delay_);
             std::size_t n = boost::asio::read_until(sock, buf, "\r\n\r\n", ec);
             if (ec)
                 return;
@@ -95,6 +99,8 @@ private:
                 len = std::stoul(head.substr(p + 16));
             if (buf.size() < len)
                 boost::asio::read(sock, buf, boost::asio::transfer_exactly(len - buf.size()), ec);
+            if (ec) // the client gave up before the whole body arrived
+                return;
             std::string body(boost::asio::buffers_begin(buf.data()),
                              boost::asio::buffers_begin(buf.data()) + len);
             buf.consume(len);
@@ -126,6 +132,7 @@ private:
     }
 
     std::deque<canned_reply> replies_;
+    std::chrono::milliseconds read_delay_;
     boost::asio::io_context io_;
     boost::asio::ip::tcp::acceptor acceptor_;
     unsigned short port_ = 0;
