@@ -209,6 +209,13 @@ private:
 
     void finish(error_code ec);
 
+    /// Feeds the connection's buffered bytes to the parser: true when the response is complete
+    /// or `ec` is set; false when more bytes are needed.
+    bool parse_buffered(error_code& ec);
+
+    /// Reads what the connection has into its buffer (at most 64 KiB), then `step`.
+    void read_some();
+
     void step(error_code ec);
 
     std::shared_ptr<client_state> st_;
@@ -223,8 +230,9 @@ private:
     boost::asio::coroutine coro_;
     error_code attempt_ec_;
     clock::duration wait_{};
-    std::size_t written_ = 0; // bytes of the request written without waiting
-    bool starting_ = false;   // `step` runs inside `start`: completions are posted
+    std::size_t written_ = 0;    // bytes of the request written without waiting
+    std::size_t read_bytes_ = 0; // by the last `read_some`
+    bool starting_ = false;      // `step` runs inside `start`: completions are posted
     bool deadline_armed_ = false;
     bool timed_out_ = false; // the deadline timer expired and closed the I/O
     bool in_gate_ = false;

@@ -17,7 +17,8 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/beast/http/read.hpp>
+#include <boost/beast/core/read_size.hpp>
+#include <boost/beast/http/error.hpp>
 
 #include <algorithm>
 
@@ -172,6 +173,35 @@ SO_ERPSYNC_DECL void exchange::finish(error_code ec) {
     d_.req.swap_storage(buffers_.head, buffers_.body);
     d_.body.swap(buffers_.response);
     st->give_buffers(std::move(buffers_));
+}
+
+SO_ERPSYNC_DECL bool exchange::parse_buffered(error_code& ec) {
+    auto& b = d_.conn->buffer;
+    while (b.size() != 0) {
+        auto const used = d_.parser->put(b.data(), ec);
+        b.consume(used);
+        if (ec == boost::beast::http::error::need_more) {
+            ec = {};
+            return false;
+        }
+        if (ec || d_.parser->is_done())
+            return true;
+        if (used == 0)
+            return false; // a body arriving in parts: read on
+    }
+    return false;
+}
+
+SO_ERPSYNC_DECL void exchange::read_some() {
+    read_bytes_ = 0;
+    auto const buf = d_.conn->buffer.prepare(boost::beast::read_size(d_.conn->buffer, 65536));
+    d_.conn->visit([&](auto& s) {
+        s.async_read_some(buf, boost::asio::bind_executor(
+                                   strand_, [self = shared_from_this()](error_code e, std::size_t n) {
+                                       self->read_bytes_ = n;
+                                       self->step(e);
+                                   }));
+    });
 }
 
 SO_ERPSYNC_DECL void exchange::step(error_code ec) {
@@ -339,8 +369,26 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                 d.parser.emplace(d.body, d.retry_after);
                 d.parser->header_limit(64 * 1024);
                 d.parser->body_limit(st_->cfg.max_body_size);
-                BOOST_ASIO_CORO_YIELD d.conn->visit(
-                    [&](auto& s) { http::async_read(s, d.conn->buffer, *d.parser, resume()); });
+                d.parser->eager(true); // the body is parsed with the header when it came with it
+                // The response, read and parsed here rather than by `http::async_read`: the same
+                // rules (Beast's parser, its end-of-stream handling) without two layers of
+                // composed operations around every read.
+                ec = {};
+                while (!parse_buffered(ec)) {
+                    BOOST_ASIO_CORO_YIELD read_some();
+                    d.conn->buffer.commit(read_bytes_);
+                    if (ec == asio::error::eof) {
+                        if (d.parser->got_some()) { // a body delimited by the end of the stream
+                            ec = {};
+                            d.parser->put_eof(ec);
+                        } else {
+                            ec = http::error::end_of_stream;
+                        }
+                        break;
+                    }
+                    if (ec)
+                        break;
+                }
                 if (ec) {
                     // A reused connection that ends before any byte of the response: the server
                     // closed it while idle, racing our request. A clean close (FIN, no byte read)
