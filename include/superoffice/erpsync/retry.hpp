@@ -104,7 +104,9 @@ struct log_record {
 /// The logging hook: records at `min_level` and above go to `sink`.
 ///
 /// The sink is called on the thread completing the call's I/O, possibly several at once when the
-/// `io_context` runs on several threads: it must be thread-safe, and it must not block.
+/// `io_context` runs on several threads: it must be thread-safe, and it must not block. It may
+/// also be called inside the initiating function (a call starts at once when its strand is free,
+/// and its first `attempt` record is written then): it must not take a lock the caller holds.
 struct logger {
     log_level min_level = log_level::info;
     std::function<void(log_record const&)> sink{};

@@ -156,9 +156,14 @@ private:
 
     bool deadline_passed() const { return timed_out_ || clock::now() >= d_.deadline; }
 
-    /// Maps the failure of an I/O step; after the deadline, any failure is the timeout.
+    /// Maps the failure of an I/O step; after the deadline, any transport failure is the timeout.
     error_code io_error(error_code const& ec, error fallback) const {
-        return timed_out_ ? error_code(error::timeout) : classify_io_error(ec, fallback, deadline_passed());
+        // a malformed or oversized response read before the deadline keeps its own code
+        if (timed_out_ &&
+            ec.category() !=
+                boost::beast::http::make_error_code(boost::beast::http::error::need_more).category())
+            return error::timeout;
+        return classify_io_error(ec, fallback, deadline_passed());
     }
 
     /// The timer of the waits, made by the first (most calls never wait).

@@ -187,7 +187,7 @@ SO_ERPSYNC_DECL bool exchange::parse_buffered(error_code& ec) {
         if (ec || d_.parser->is_done())
             return true;
         if (used == 0)
-            return false; // a body arriving in parts: read on
+            return false; // nothing parsed without an error: more bytes are needed
     }
     return false;
 }
@@ -377,6 +377,13 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                 while (!parse_buffered(ec)) {
                     BOOST_ASIO_CORO_YIELD read_some();
                     d.conn->buffer.commit(read_bytes_);
+                    if (timed_out_) {
+                        // the deadline closed the connection; on an io_context run by several
+                        // threads the read may still report the end of the stream, which must not
+                        // end a body delimited by it
+                        ec = asio::error::operation_aborted;
+                        break;
+                    }
                     if (ec == asio::error::eof) {
                         if (d.parser->got_some()) { // a body delimited by the end of the stream
                             ec = {};
@@ -417,7 +424,7 @@ SO_ERPSYNC_DECL void exchange::step(error_code ec) {
                 bool const stray_body =
                     (st / 100 == 1 || st == 204 || st == 304) && d.parser->announces_body();
                 d.status = st;
-                if (d.parser->keep_alive() && !stray_body) {
+                if (d.parser->keep_alive() && !stray_body && !timed_out_) {
                     d.conn->reused = false;
                     st_->put_idle(std::move(d.conn));
                 } else {
