@@ -18,7 +18,9 @@
     "superoffice/erpsync/src.hpp is for separate compilation: define SO_ERPSYNC_SEPARATE_COMPILATION in every translation unit"
 #endif
 
+#include <superoffice/erpsync/impl/error.ipp>
 #include <superoffice/erpsync/impl/exchange.ipp>
 #include <superoffice/erpsync/impl/json.ipp>
+#include <superoffice/erpsync/impl/time.ipp>
 
 #endif
