@@ -14,7 +14,7 @@
 
 namespace superoffice::erpsync::detail {
 
-SO_ERPSYNC_DECL error_code parse_slot(std::string_view text, slot target, diagnostics* diag,
+SO_ERPSYNC_DECL superoffice::erpsync::error_code parse_slot(std::string_view text, slot target, diagnostics* diag,
                                       json_read_options opt, parse_info* info) {
     boost::json::parse_options po;
     po.max_depth = opt.max_depth;
