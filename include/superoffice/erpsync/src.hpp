@@ -18,14 +18,21 @@
     "superoffice/erpsync/src.hpp is for separate compilation: define SO_ERPSYNC_SEPARATE_COMPILATION in every translation unit"
 #endif
 
+#include <superoffice/erpsync/impl/connection.ipp>
+#include <superoffice/erpsync/impl/connection_pool.ipp>
 #include <superoffice/erpsync/impl/diagnostics.ipp>
 #include <superoffice/erpsync/impl/error.ipp>
 #include <superoffice/erpsync/impl/exchange.ipp>
 #include <superoffice/erpsync/impl/field_path.ipp>
+#include <superoffice/erpsync/impl/http_request.ipp>
 #include <superoffice/erpsync/impl/json.ipp>
+#include <superoffice/erpsync/impl/limiter.ipp>
+#include <superoffice/erpsync/impl/prepared_config.ipp>
 #include <superoffice/erpsync/impl/query_params.ipp>
+#include <superoffice/erpsync/impl/request_builder.ipp>
 #include <superoffice/erpsync/impl/response_decoder.ipp>
 #include <superoffice/erpsync/impl/response_reader.ipp>
+#include <superoffice/erpsync/impl/retry.ipp>
 #include <superoffice/erpsync/impl/time.ipp>
 
 #endif

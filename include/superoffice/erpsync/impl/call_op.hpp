@@ -13,7 +13,9 @@
 // transparently: for every operation when the write failed or the server closed the connection
 // cleanly without answering; after a reset, for retry-safe operations only.
 
-#include <superoffice/erpsync/detail/connection.hpp>
+#include <superoffice/erpsync/detail/connection_pool.hpp>
+#include <superoffice/erpsync/detail/http_request.hpp>
+#include <superoffice/erpsync/detail/retry.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/detail/response_reader.hpp>
 #include <superoffice/erpsync/protocol_codec.hpp>
