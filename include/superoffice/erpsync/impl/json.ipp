@@ -14,8 +14,8 @@
 
 namespace superoffice::erpsync::detail {
 
-SO_ERPSYNC_DECL superoffice::erpsync::error_code
-parse_slot(std::string_view text, slot target, diagnostics* diag, json_read_options opt, parse_info* info) {
+SO_ERPSYNC_DECL error_code parse_slot(std::string_view text, slot target, diagnostics* diag,
+                                      json_read_options opt, parse_info* info) {
     boost::json::parse_options po;
     po.max_depth = opt.max_depth;
     po.allow_invalid_utf8 = true; // strings are bytes to us; the server's encoding is its own
