@@ -69,9 +69,6 @@
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/protocol_codec.hpp>
 
-#include <boost/beast/http/field.hpp>
-#include <boost/mp11/algorithm.hpp>
-
 #include <memory>
 #include <string>
 #include <string_view>
