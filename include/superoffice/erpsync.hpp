@@ -10,6 +10,7 @@
 /// The sandbox is separate: `<superoffice/erpsync/sandbox/server.hpp>`.
 
 #include <superoffice/erpsync/bulk.hpp>
+#include <superoffice/erpsync/call_options.hpp>
 #include <superoffice/erpsync/carriers/common.hpp>
 #include <superoffice/erpsync/carriers/connection.hpp>
 #include <superoffice/erpsync/carriers/connector.hpp>
@@ -26,7 +27,9 @@
 #include <superoffice/erpsync/error_with_diagnostics.hpp>
 #include <superoffice/erpsync/flags.hpp>
 #include <superoffice/erpsync/json.hpp>
+#include <superoffice/erpsync/logger.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/rate_limit.hpp>
 #include <superoffice/erpsync/retry.hpp>
 #include <superoffice/erpsync/time.hpp>
 

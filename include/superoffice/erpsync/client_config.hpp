@@ -6,9 +6,12 @@
 #define SO_ERPSYNC_CLIENT_CONFIG_HPP
 
 /// @file
-/// `client_config`, `credentials`, `tls_options` and the per-call `call_options`.
+/// `client_config`, `credentials` and `tls_options`. For compatibility this header also provides
+/// the per-call `call_options` (`call_options.hpp`).
 
-#include <superoffice/erpsync/diagnostics.hpp>
+#include <superoffice/erpsync/call_options.hpp>
+#include <superoffice/erpsync/logger.hpp>
+#include <superoffice/erpsync/rate_limit.hpp>
 #include <superoffice/erpsync/retry.hpp>
 
 #include <chrono>
@@ -118,23 +121,6 @@ struct client_config {
     /// `<superoffice/erpsync/soap.hpp>`): SOAP 1.1 or 1.2 at `{base_url}/Remote/Services88/ErpSync.svc`,
     /// with the same calls, carriers and results.
     std::shared_ptr<protocol_codec const> protocol{};
-};
-
-/// Per-call settings. Every member is optional; strings are copied when the call starts.
-struct call_options {
-    /// Overrides `client_config::timeout` for this call.
-    std::optional<std::chrono::steady_clock::duration> timeout{};
-    /// `$select`: a comma separated property list (URL-encoded by the client).
-    std::string select{};
-    /// Override the client's language, culture and time zone headers when non-empty.
-    std::string accept_language{};
-    std::string so_language{};
-    std::string so_culture{};
-    std::string so_time_zone{};
-    /// Extra headers for this call.
-    std::vector<std::pair<std::string, std::string>> headers{};
-    /// Receives the details of a failure. Must stay valid until the call completes.
-    diagnostics* diag = nullptr;
 };
 
 } // namespace superoffice::erpsync

@@ -65,36 +65,13 @@ struct diagnostics {
 
     /// One line describing everything known, for logs and exception messages. Never contains
     /// credentials: requests are not recorded here.
-    std::string to_string() const {
-        std::string out = client_message;
-        auto add = [&out](char const* label, std::string const& v) {
-            if (v.empty())
-                return;
-            if (!out.empty())
-                out += "; ";
-            out += label;
-            out += v;
-        };
-        if (http_status != 0)
-            add("HTTP status ", std::to_string(http_status));
-        add("at ", field_path);
-        add("error code ", plugin_error_code);
-        if (server) {
-            add("server error type ", server->ErrorType);
-            add("server error ", server->ErrorMessage);
-            add("server message ", server->Message);
-            add("detail ", server->MessageDetail);
-        } else {
-            add("server said ", server_message);
-        }
-        if (underlying)
-            add("cause ", underlying.message());
-        if (attempts > 1)
-            add("attempts ", std::to_string(attempts));
-        return out;
-    }
+    SO_ERPSYNC_DECL std::string to_string() const;
 };
 
 } // namespace superoffice::erpsync
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/diagnostics.ipp>
+#endif
 
 #endif

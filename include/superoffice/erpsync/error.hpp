@@ -108,9 +108,9 @@ enum class condition : int {
 };
 
 /// The category of `error`.
-inline boost::system::error_category const& error_category() noexcept;
+SO_ERPSYNC_DECL boost::system::error_category const& error_category() noexcept;
 /// The category of `condition`.
-inline boost::system::error_category const& condition_category() noexcept;
+SO_ERPSYNC_DECL boost::system::error_category const& condition_category() noexcept;
 
 /// Makes an `error_code` from an `error`.
 inline boost::system::error_code make_error_code(error e) noexcept {
@@ -130,6 +130,8 @@ struct boost::system::is_error_code_enum<superoffice::erpsync::error> : std::tru
 template <>
 struct boost::system::is_error_condition_enum<superoffice::erpsync::condition> : std::true_type {};
 
-#include <superoffice/erpsync/impl/error.hpp>
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/error.ipp>
+#endif
 
 #endif

@@ -8,6 +8,7 @@
 /// @file
 /// `error_with_diagnostics`: the exception thrown by the throwing helpers.
 
+#include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/error.hpp>
 
@@ -31,11 +32,12 @@ private:
 };
 
 /// Throws `error_with_diagnostics` when `ec` is set.
-inline void throw_on_error(error_code const& ec, diagnostics const& diag = {}) {
-    if (ec)
-        throw error_with_diagnostics(ec, diag);
-}
+SO_ERPSYNC_DECL void throw_on_error(error_code const& ec, diagnostics const& diag = {});
 
 } // namespace superoffice::erpsync
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/error_with_diagnostics.ipp>
+#endif
 
 #endif

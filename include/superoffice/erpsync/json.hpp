@@ -98,7 +98,7 @@ boost::system::result<std::string> to_json(T const& v, diagnostics* diag = nullp
 
 } // namespace superoffice::erpsync
 
-#ifndef SO_ERPSYNC_SEPARATE_COMPILATION
+#ifdef SO_ERPSYNC_HEADER_ONLY
 #include <superoffice/erpsync/impl/json.ipp>
 #endif
 

@@ -12,7 +12,10 @@
 /// Both are read and written by the JSON codec as strings (they model `detail::text_value`): a
 /// malformed string gives `error::invalid_value` with the field path and the reason in
 /// `diagnostics`, `null` gives the default value, any other JSON type gives `error::type_mismatch`.
-/// Neither type needs Boost: this header only includes the standard library.
+/// Neither type needs a Boost library: this header only includes the standard library and
+/// Boost.Config.
+
+#include <superoffice/erpsync/detail/config.hpp>
 
 #include <chrono>
 #include <compare>
@@ -105,18 +108,18 @@ public:
 
     /// The instant `instant`, kind `utc`.
     /// @throws std::out_of_range when `instant` lies outside .NET's range.
-    static timestamp from_utc(time_point instant);
+    SO_ERPSYNC_DECL static timestamp from_utc(time_point instant);
     /// The instant `instant` as seen at `offset` from UTC, kind `offset`.
     /// @throws std::out_of_range when the offset exceeds ±14:00, or the instant or its wall-clock
     /// time lies outside .NET's range.
-    static timestamp from_utc(time_point instant, std::chrono::minutes offset);
+    SO_ERPSYNC_DECL static timestamp from_utc(time_point instant, std::chrono::minutes offset);
     /// The wall-clock time `wall` at `offset` from UTC, kind `offset` (`2024-05-01T10:00+02:00` is
     /// `from_local(local_days{2024y / 5 / 1} + 10h, 120min)`).
     /// @throws std::out_of_range as `from_utc(instant, offset)`.
-    static timestamp from_local(local_time_point wall, std::chrono::minutes offset);
+    SO_ERPSYNC_DECL static timestamp from_local(local_time_point wall, std::chrono::minutes offset);
     /// The wall-clock time `wall` with no zone, kind `unspecified`.
     /// @throws std::out_of_range when `wall` lies outside .NET's range.
-    static timestamp from_unspecified(local_time_point wall);
+    SO_ERPSYNC_DECL static timestamp from_unspecified(local_time_point wall);
 
     /// `DateTime.MinValue`, 0001-01-01T00:00:00, kind `unspecified` (the default value).
     static constexpr timestamp min_value() noexcept { return timestamp(); }
@@ -131,7 +134,8 @@ public:
     /// @param error when not null and the text is refused, receives the reason (English, ASCII,
     /// never a copy of the input).
     /// @returns the value, or nullopt when the text is refused.
-    static std::optional<timestamp> parse(std::string_view text, std::string* error = nullptr);
+    SO_ERPSYNC_DECL static std::optional<timestamp> parse(std::string_view text,
+                                                          std::string* error = nullptr);
 
     /// The UTC instant (for `unspecified`, the wall-clock reading taken as UTC).
     constexpr time_point utc() const noexcept { return utc_; }
@@ -145,16 +149,17 @@ public:
     constexpr timestamp_kind kind() const noexcept { return kind_; }
 
     /// The ISO 8601 text described in the class documentation.
-    std::string to_string() const;
+    SO_ERPSYNC_DECL std::string to_string() const;
     /// Appends `to_string()` to `out`.
-    void append_to(std::string& out) const;
+    SO_ERPSYNC_DECL void append_to(std::string& out) const;
 
     /// Equal when the instant, the offset and the kind are equal, i.e. when both are written the
     /// same. The same instant at two offsets is not equal: compare `utc()` for that.
     friend constexpr bool operator==(timestamp const&, timestamp const&) noexcept = default;
 
 private:
-    static timestamp make(time_point instant, std::chrono::minutes offset, timestamp_kind kind);
+    SO_ERPSYNC_DECL static timestamp make(time_point instant, std::chrono::minutes offset,
+                                          timestamp_kind kind);
 
     time_point utc_{ticks(detail::min_date_ticks)};
     std::chrono::minutes offset_{0};
@@ -217,7 +222,8 @@ public:
     /// @param error when not null and the text is refused, receives the reason (English, ASCII,
     /// never a copy of the input).
     /// @returns the value, or nullopt when the text is refused.
-    static std::optional<time_span> parse(std::string_view text, std::string* error = nullptr);
+    SO_ERPSYNC_DECL static std::optional<time_span> parse(std::string_view text,
+                                                          std::string* error = nullptr);
 
     /// The length in ticks.
     constexpr ticks duration() const noexcept { return ticks_; }
@@ -227,13 +233,13 @@ public:
     constexpr void set_style(time_span_style s) noexcept { style_ = s; }
 
     /// The text in `style()`.
-    std::string to_string() const;
+    SO_ERPSYNC_DECL std::string to_string() const;
     /// `[-][d.]hh:mm:ss[.fffffff]`.
-    std::string to_dotnet_string() const;
+    SO_ERPSYNC_DECL std::string to_dotnet_string() const;
     /// `[-]P[nD][T[nH][nM][n[.f]S]]`, `PT0S` for zero.
-    std::string to_iso8601_string() const;
+    SO_ERPSYNC_DECL std::string to_iso8601_string() const;
     /// Appends `to_string()` to `out`.
-    void append_to(std::string& out) const;
+    SO_ERPSYNC_DECL void append_to(std::string& out) const;
 
     /// Equal when the lengths are equal; the style is only how it is written.
     friend constexpr bool operator==(time_span const& a, time_span const& b) noexcept {
@@ -252,5 +258,8 @@ private:
 } // namespace superoffice::erpsync
 
 #include <superoffice/erpsync/impl/time.hpp>
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/time.ipp>
+#endif
 
 #endif

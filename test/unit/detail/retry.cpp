@@ -1,5 +1,6 @@
 // The sans-io pieces of retries and rate limits: Retry-After in its three forms, full-jitter
 // backoff bounds, the token bucket's schedule and the in-flight gate's queue.
+#include <superoffice/erpsync/detail/limiter.hpp>
 #include <superoffice/erpsync/detail/retry.hpp>
 
 #include <boost/test/unit_test.hpp>

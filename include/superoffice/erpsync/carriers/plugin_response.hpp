@@ -55,24 +55,15 @@ SO_ERPSYNC_DESCRIBE_CARRIER(plugin_response, PluginResponse,
 
 /// Returns `error::plugin_failed` when `r.IsOk` is false (filling `diag` with the `ErrorCode` and
 /// both explanations), or an empty code.
-inline error_code check(plugin_response const& r, diagnostics& diag) {
-    if (r.IsOk)
-        return {};
-    diag.clear();
-    diag.plugin_error_code = r.ErrorCode;
-    diag.client_message = r.TechExplanation.empty() ? r.UserExplanation : r.TechExplanation;
-    diag.server_message = r.UserExplanation;
-    return error::plugin_failed;
-}
+SO_ERPSYNC_DECL error_code check(plugin_response const& r, diagnostics& diag);
 
 /// Throws `error_with_diagnostics` (`error::plugin_failed`) when `r.IsOk` is false; returns `r`.
-inline plugin_response const& value_or_throw(plugin_response const& r) {
-    diagnostics diag;
-    if (auto ec = check(r, diag))
-        throw error_with_diagnostics(ec, std::move(diag));
-    return r;
-}
+SO_ERPSYNC_DECL plugin_response const& value_or_throw(plugin_response const& r);
 
 } // namespace superoffice::erpsync
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/plugin_response.ipp>
+#endif
 
 #endif

@@ -16,14 +16,8 @@
 namespace superoffice::erpsync::detail {
 
 /// Whitespace trimmed from both ends (space, tab, CR, LF).
-inline std::string_view trim(std::string_view s) noexcept {
-    auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && ws(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && ws(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
+/// `s` without leading and trailing ASCII white space.
+SO_ERPSYNC_DECL std::string_view trim(std::string_view s) noexcept;
 
 /// The failure of a recursive walk: the message is set where it failed, each level on the way
 /// out prefixes its key or index. Every call returns false, to be returned up the recursion.
@@ -31,38 +25,13 @@ class path_failure {
 public:
     explicit path_failure(diagnostics* diag) noexcept : diag_(diag) {}
 
-    bool fail(std::string msg) {
-        msg_ = std::move(msg);
-        report();
-        return false;
-    }
-    bool prefix_index(std::size_t i) {
-        if (!path_.empty() && path_.front() != '[')
-            path_.insert(0, ".");
-        // built in place: `"[" + std::to_string(i)` trips GCC 12's -Wrestrict false positive at -O3
-        std::string index(1, '[');
-        index += std::to_string(i);
-        index += ']';
-        path_.insert(0, index);
-        report();
-        return false;
-    }
-    bool prefix_key(std::string_view k) {
-        if (!path_.empty() && path_.front() != '[')
-            path_.insert(0, ".");
-        path_.insert(0, k);
-        report();
-        return false;
-    }
+    SO_ERPSYNC_DECL bool fail(std::string msg);
+    SO_ERPSYNC_DECL bool prefix_index(std::size_t i);
+    SO_ERPSYNC_DECL bool prefix_key(std::string_view k);
     std::string const& path() const noexcept { return path_; }
 
 private:
-    void report() {
-        if (diag_) {
-            diag_->field_path = path_;
-            diag_->client_message = msg_ + (path_.empty() ? "" : " at " + path_);
-        }
-    }
+    SO_ERPSYNC_DECL void report();
 
     diagnostics* diag_;
     std::string path_;
@@ -70,5 +39,9 @@ private:
 };
 
 } // namespace superoffice::erpsync::detail
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/field_path.ipp>
+#endif
 
 #endif

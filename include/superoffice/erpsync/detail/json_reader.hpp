@@ -18,12 +18,12 @@
 // `invalid_value`, `null` giving T{}. The first failure stops the parse with an error code and
 // the field path.
 
+#include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/detail/type_traits.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/error.hpp>
 
-#include <boost/json/basic_parser_impl.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 
@@ -130,41 +130,12 @@ public:
     json_reader(slot root, diagnostics* diag) : root_(root), diag_(diag) {}
 
     // --- state the sinks use -------------------------------------------------------------
-    bool fail(error e, std::string msg) {
-        ec_ = e;
-        if (diag_) {
-            diag_->field_path = path();
-            diag_->client_message = std::move(msg);
-            if (!diag_->field_path.empty())
-                diag_->client_message += " at " + diag_->field_path;
-        }
-        return false;
-    }
-    bool type_error(char const* expected, char const* got) {
-        return fail(error::type_mismatch, std::string("expected ") + expected + ", got " + got);
-    }
+    SO_ERPSYNC_DECL bool fail(error e, std::string msg);
+    SO_ERPSYNC_DECL bool type_error(char const* expected, char const* got);
     frame& top() noexcept { return frames_.back(); }
 
     /// The path of the value being read, e.g. `Changes.UpdatedRecords[3].RecordId`.
-    std::string path() const {
-        std::string p;
-        for (auto const& f : frames_) {
-            if (f.is_array) {
-                if (f.index == 0)
-                    break;
-                p += '[';
-                p += std::to_string(f.index - 1);
-                p += ']';
-            } else {
-                if (f.key.data() == nullptr)
-                    break;
-                if (!p.empty())
-                    p += '.';
-                p.append(f.key);
-            }
-        }
-        return p;
-    }
+    SO_ERPSYNC_DECL std::string path() const;
 
     error_code const& error() const noexcept { return ec_; }
     bool root_null() const noexcept { return root_null_; }
@@ -379,10 +350,10 @@ struct sink_base {
 
 /// Values nobody asked for (unknown keys): everything is accepted and dropped.
 struct ignore_sink {
-    static bool begin_object(void*, json_reader&, slot& out);
-    static bool key(void*, std::string_view, json_reader&, slot& out);
-    static bool begin_array(void*, json_reader&, slot& out);
-    static bool element(void*, json_reader&, slot& out);
+    SO_ERPSYNC_DECL static bool begin_object(void*, json_reader&, slot& out);
+    SO_ERPSYNC_DECL static bool key(void*, std::string_view, json_reader&, slot& out);
+    SO_ERPSYNC_DECL static bool begin_array(void*, json_reader&, slot& out);
+    SO_ERPSYNC_DECL static bool element(void*, json_reader&, slot& out);
     static bool string(void*, std::string_view, json_reader&) { return true; }
     static bool int64(void*, std::int64_t, json_reader&) { return true; }
     static bool uint64(void*, std::uint64_t, json_reader&) { return true; }
@@ -393,22 +364,6 @@ struct ignore_sink {
                                 &int64,     &uint64,       &dbl, &boolean,     &null};
     static slot self() noexcept { return {nullptr, &table}; }
 };
-inline bool ignore_sink::begin_object(void*, json_reader&, slot& out) {
-    out = self();
-    return true;
-}
-inline bool ignore_sink::key(void*, std::string_view, json_reader&, slot& out) {
-    out = self();
-    return true;
-}
-inline bool ignore_sink::begin_array(void*, json_reader&, slot& out) {
-    out = self();
-    return true;
-}
-inline bool ignore_sink::element(void*, json_reader&, slot& out) {
-    out = self();
-    return true;
-}
 
 template <class T>
 T& as(void* p) noexcept {
@@ -764,5 +719,9 @@ inline constexpr sink const* sink_of() noexcept {
 }
 
 } // namespace superoffice::erpsync::detail
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/json_reader.ipp>
+#endif
 
 #endif

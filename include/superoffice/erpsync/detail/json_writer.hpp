@@ -11,6 +11,7 @@
 // holding `unrecognized` (or an undescribed value) and non-finite numbers cannot be written:
 // error::unencodable_value with the field path.
 
+#include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/detail/field_path.hpp>
 #include <superoffice/erpsync/detail/type_traits.hpp>
@@ -115,11 +116,7 @@ public:
     }
 
     /// Appends `s` as a JSON string. Bytes >= 0x80 pass through (UTF-8 is the caller's).
-    void write_string(std::string_view s) {
-        pos_ = out_.size();
-        put_string(s);
-        out_.resize(pos_);
-    }
+    SO_ERPSYNC_DECL void write_string(std::string_view s);
 
     std::string const& path() const noexcept { return where_.path(); }
 
@@ -134,15 +131,7 @@ private:
             grow(n);
         return out_.data() + pos_;
     }
-    void grow(std::size_t n) {
-        // Within the capacity nothing is allocated, but resize zero-fills what it adds: grow by
-        // what is needed (doubling the size, not jumping to the capacity), so a reused buffer
-        // does not clear its whole capacity on every call.
-        std::size_t size = pos_ + n;
-        size = std::max(size, 2 * out_.size());
-        size = std::max(size, std::size_t(64));
-        out_.resize(size);
-    }
+    SO_ERPSYNC_DECL void grow(std::size_t n);
     void advance_to(char const* p) noexcept { pos_ = static_cast<std::size_t>(p - out_.data()); }
     void put_raw(char c) {
         *room(1) = c;
@@ -306,64 +295,7 @@ private:
         return c < 0x20 || c == '"' || c == '\\';
     }
 
-    void put_string(std::string_view s) {
-        static constexpr char hex[] = "0123456789abcdef";
-        // room for the string unescaped and its quotes; each escape asks for more
-        char* p = room(s.size() + 2);
-        *p++ = '"';
-        char const* in = s.data();
-        char const* const end = in + s.size();
-        while (in != end) {
-            char const* run = in;
-            while (run != end && !needs_escape(*run))
-                ++run;
-            std::size_t const n = static_cast<std::size_t>(run - in);
-            std::memcpy(p, in, n);
-            p += n;
-            in = run;
-            if (in == end)
-                break;
-            unsigned char const c = static_cast<unsigned char>(*in++);
-            advance_to(p);
-            // an escape is at most 6 bytes for 1 input byte; keep room for the rest and the quote
-            p = room(6 + static_cast<std::size_t>(end - in) + 1);
-            char e = 0;
-            switch (c) {
-            case '"':
-                e = '"';
-                break;
-            case '\\':
-                e = '\\';
-                break;
-            case '\n':
-                e = 'n';
-                break;
-            case '\r':
-                e = 'r';
-                break;
-            case '\t':
-                e = 't';
-                break;
-            case '\b':
-                e = 'b';
-                break;
-            case '\f':
-                e = 'f';
-                break;
-            default:
-                break;
-            }
-            *p++ = '\\';
-            if (e) {
-                *p++ = e;
-            } else {
-                p[0] = 'u', p[1] = '0', p[2] = '0', p[3] = hex[c >> 4], p[4] = hex[c & 15];
-                p += 5;
-            }
-        }
-        *p++ = '"';
-        advance_to(p);
-    }
+    SO_ERPSYNC_DECL void put_string(std::string_view s);
 
     bool fail(std::string msg) { return where_.fail(std::move(msg)); }
     bool prefix_index(std::size_t i) { return where_.prefix_index(i); }
@@ -375,5 +307,9 @@ private:
 };
 
 } // namespace superoffice::erpsync::detail
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/json_writer.ipp>
+#endif
 
 #endif

@@ -22,45 +22,10 @@
 namespace superoffice::erpsync::detail {
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters, ',' and '/' kept).
-inline std::string encode_query_value(std::string_view v) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(v.size());
-    for (char ch : v) {
-        auto c = static_cast<unsigned char>(ch);
-        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                    c == '.' || c == '_' || c == '~' || c == ',' || c == '/';
-        if (keep) {
-            out += ch;
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
+SO_ERPSYNC_DECL std::string encode_query_value(std::string_view v);
 
 /// Decodes `%XX` and `+`; malformed escapes are kept as they are.
-inline std::string percent_decode(std::string_view s) {
-    auto hexval = [](char c) -> int {
-        return c >= '0' && c <= '9'   ? c - '0'
-               : c >= 'a' && c <= 'f' ? c - 'a' + 10
-               : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                      : -1;
-    };
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
-            out += static_cast<char>(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
-            i += 2;
-        } else {
-            out += s[i] == '+' ? ' ' : s[i];
-        }
-    }
-    return out;
-}
+SO_ERPSYNC_DECL std::string percent_decode(std::string_view s);
 
 /// Calls `f(key, value)` (both decoded) for each `key=value` of a query string.
 template <class F>
@@ -170,5 +135,9 @@ bool read_query(std::string_view query, T& out, std::string& why) {
 }
 
 } // namespace superoffice::erpsync::detail
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/query_params.ipp>
+#endif
 
 #endif

@@ -17,49 +17,14 @@
 
 namespace superoffice::erpsync::detail {
 
-inline error_code status_error(unsigned status) noexcept {
-    switch (status) {
-    case 400:
-        return error::http_bad_request;
-    case 401:
-        return error::http_unauthorized;
-    case 403:
-        return error::http_forbidden;
-    case 404:
-        return error::http_not_found;
-    case 429:
-        return error::http_too_many_requests;
-    case 503:
-        return error::http_service_unavailable;
-    default:
-        break;
-    }
-    if (status >= 400 && status < 500)
-        return error::http_client_error;
-    if (status >= 500 && status < 600)
-        return error::http_server_error;
-    return error::http_unexpected_status;
-}
+/// The library's code for a non-2xx HTTP status.
+SO_ERPSYNC_DECL error_code status_error(unsigned status) noexcept;
 
 /// Keeps a bounded excerpt of an untrusted body.
-inline void set_excerpt(diagnostics& d, std::string_view body) {
-    d.server_message.assign(body.substr(0, diagnostics::max_excerpt));
-}
+SO_ERPSYNC_DECL void set_excerpt(diagnostics& d, std::string_view body);
 
 /// Decodes the body as one of the documented error shapes; true when it is one.
-inline bool read_server_error(std::string_view body, diagnostics* diag) {
-    if (trim(body).empty() || trim(body).front() != '{')
-        return false;
-    server_error e;
-    parse_info info;
-    if (parse_into(body, e, nullptr, {}, &info) || info.root_known_keys == 0)
-        return false;
-    if (e.ErrorMessage.empty() && e.Message.empty() && e.ErrorType.empty())
-        return false;
-    if (diag)
-        diag->server = std::move(e);
-    return true;
-}
+SO_ERPSYNC_DECL bool read_server_error(std::string_view body, diagnostics* diag);
 
 /// Interprets a response to an operation whose result type is `R` (`void` for 204 operations).
 /// `out` is null for `void`.
@@ -150,5 +115,9 @@ error_code decode_response(unsigned status, std::string_view body, R* out, diagn
 }
 
 } // namespace superoffice::erpsync::detail
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/response_decoder.ipp>
+#endif
 
 #endif

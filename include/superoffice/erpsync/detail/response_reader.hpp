@@ -11,6 +11,8 @@
 // nodes; this one allocates nothing beyond the body's growth. Framing (Content-Length, chunked,
 // keep-alive, limits) is Beast's `basic_parser`.
 
+#include <superoffice/erpsync/detail/config.hpp>
+
 #include <boost/beast/http/basic_parser.hpp>
 
 #include <cstdint>
@@ -22,10 +24,7 @@ namespace superoffice::erpsync::detail {
 class response_reader final : public boost::beast::http::basic_parser<false> {
 public:
     /// The body goes to `body` (cleared first); `retry_after` receives that header (cleared).
-    response_reader(std::string& body, std::string& retry_after) : body_(body), retry_after_(retry_after) {
-        body_.clear();
-        retry_after_.clear();
-    }
+    SO_ERPSYNC_DECL response_reader(std::string& body, std::string& retry_after);
 
     unsigned status() const noexcept { return status_; }
     /// A Content-Length other than 0, or a Transfer-Encoding, was announced.
@@ -38,39 +37,20 @@ private:
 
     void on_request_impl(boost::beast::http::verb, string_view, string_view, int, error_code&) override {}
 
-    void on_response_impl(int code, string_view, int, error_code&) override {
-        status_ = static_cast<unsigned>(code);
-    }
+    SO_ERPSYNC_DECL void on_response_impl(int code, string_view, int, error_code&) override;
 
-    void on_field_impl(field name, string_view, string_view value, error_code&) override {
-        if (name == field::retry_after && retry_after_.empty())
-            retry_after_.assign(value.data(), value.size());
-        else if (name == field::content_length && value != "0")
-            announces_body_ = true;
-        else if (name == field::transfer_encoding)
-            announces_body_ = true;
-    }
+    SO_ERPSYNC_DECL void on_field_impl(field name, string_view, string_view value, error_code&) override;
 
     void on_header_impl(error_code&) override {}
 
-    void on_body_init_impl(boost::optional<std::uint64_t> const& length, error_code&) override {
-        // basic_parser has checked the length against body_limit; still, a declared length is
-        // not trusted for more than a modest reservation: the rest grows as bytes arrive
-        if (length)
-            body_.reserve(static_cast<std::size_t>(*length < 64 * 1024 ? *length : 64 * 1024));
-    }
+    SO_ERPSYNC_DECL void on_body_init_impl(boost::optional<std::uint64_t> const& length,
+                                           error_code&) override;
 
-    std::size_t on_body_impl(string_view s, error_code&) override {
-        body_.append(s.data(), s.size());
-        return s.size();
-    }
+    SO_ERPSYNC_DECL std::size_t on_body_impl(string_view s, error_code&) override;
 
     void on_chunk_header_impl(std::uint64_t, string_view, error_code&) override {}
 
-    std::size_t on_chunk_body_impl(std::uint64_t, string_view s, error_code&) override {
-        body_.append(s.data(), s.size());
-        return s.size();
-    }
+    SO_ERPSYNC_DECL std::size_t on_chunk_body_impl(std::uint64_t, string_view s, error_code&) override;
 
     void on_finish_impl(error_code&) override {}
 
@@ -81,5 +61,9 @@ private:
 };
 
 } // namespace superoffice::erpsync::detail
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/response_reader.ipp>
+#endif
 
 #endif

@@ -24,6 +24,7 @@
 //   normalisation); other control characters cannot be written in XML 1.0:
 //   error::unencodable_value with the field path, as for unnamed enum values and NaN.
 
+#include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/detail/field_path.hpp>
 #include <superoffice/erpsync/detail/type_traits.hpp>
@@ -193,40 +194,7 @@ public:
 
     /// Writes `s` as element text or attribute value; false (and the diagnostics) for characters
     /// XML 1.0 cannot hold.
-    bool text(std::string_view s) {
-        std::size_t run = 0;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            unsigned char const c = static_cast<unsigned char>(s[i]);
-            char const* esc = nullptr;
-            switch (c) {
-            case '&':
-                esc = "&amp;";
-                break;
-            case '<':
-                esc = "&lt;";
-                break;
-            case '>':
-                esc = "&gt;";
-                break;
-            case '"':
-                esc = "&quot;";
-                break;
-            case '\r':
-                esc = "&#13;";
-                break;
-            default:
-                if (c < 0x20 && c != '\t' && c != '\n')
-                    return fail("the control character " + std::to_string(c) + " cannot be written in XML");
-            }
-            if (esc) {
-                out_.append(s.data() + run, i - run);
-                out_ += esc;
-                run = i + 1;
-            }
-        }
-        out_.append(s.data() + run, s.size() - run);
-        return true;
-    }
+    SO_ERPSYNC_DECL bool text(std::string_view s);
 
     std::string const& path() const noexcept { return where_.path(); }
 
@@ -334,5 +302,9 @@ private:
 };
 
 } // namespace superoffice::erpsync::detail
+
+#ifdef SO_ERPSYNC_HEADER_ONLY
+#include <superoffice/erpsync/impl/xml_writer.ipp>
+#endif
 
 #endif

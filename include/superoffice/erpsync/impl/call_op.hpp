@@ -13,9 +13,12 @@
 // transparently: for every operation when the write failed or the server closed the connection
 // cleanly without answering; after a reset, for retry-safe operations only.
 
-#include <superoffice/erpsync/detail/connection.hpp>
+#include <superoffice/erpsync/detail/connection_pool.hpp>
+#include <superoffice/erpsync/detail/http_request.hpp>
+#include <superoffice/erpsync/detail/io_error.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/detail/response_reader.hpp>
+#include <superoffice/erpsync/detail/retry.hpp>
 #include <superoffice/erpsync/protocol_codec.hpp>
 
 #include <boost/asio/append.hpp>
@@ -45,25 +48,6 @@ template <>
 struct signature_of<void> {
     using type = void(error_code);
 };
-
-/// Maps a transport failure to the library's code, keeping the cause.
-inline error_code classify_io_error(error_code const& ec, error fallback, bool deadline_passed) {
-    namespace http = boost::beast::http;
-    if (ec == boost::asio::error::operation_aborted && !deadline_passed)
-        return ec;
-    if (ec == boost::beast::error::timeout ||
-        (ec == boost::asio::error::operation_aborted && deadline_passed))
-        return error::timeout;
-    if (ec == http::error::body_limit)
-        return error::body_too_large;
-    if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
-        ec == boost::asio::error::eof || ec == boost::asio::error::connection_reset ||
-        ec == boost::asio::error::broken_pipe || ec == boost::asio::ssl::error::stream_truncated)
-        return error::connection_closed;
-    if (ec.category() == boost::beast::http::make_error_code(http::error::bad_version).category())
-        return error::malformed_response;
-    return fallback;
-}
 
 /// Everything one HTTP exchange needs and produces. Not specific to an operation.
 struct exchange_data {

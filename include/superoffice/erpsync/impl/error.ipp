@@ -2,8 +2,12 @@
 // Copyright (c) 2026 the superoffice-erpsync authors
 // Distributed under the Boost Software License, Version 1.0.
 //
-#ifndef SO_ERPSYNC_IMPL_ERROR_HPP
-#define SO_ERPSYNC_IMPL_ERROR_HPP
+#ifndef SO_ERPSYNC_IMPL_ERROR_IPP
+#define SO_ERPSYNC_IMPL_ERROR_IPP
+
+// The error categories, out of line: included by `error.hpp` in header-only builds, compiled once
+// by `superoffice/erpsync/src.hpp` with SO_ERPSYNC_SEPARATE_COMPILATION. The category objects are
+// function-local statics of these functions, hence one per program in either mode.
 
 #include <superoffice/erpsync/error.hpp>
 
@@ -141,17 +145,16 @@ public:
 };
 
 } // namespace detail
+} // namespace superoffice::erpsync
 
-inline boost::system::error_category const& error_category() noexcept {
+SO_ERPSYNC_DECL boost::system::error_category const& superoffice::erpsync::error_category() noexcept {
     static constexpr detail::error_category_impl instance;
     return instance;
 }
 
-inline boost::system::error_category const& condition_category() noexcept {
+SO_ERPSYNC_DECL boost::system::error_category const& superoffice::erpsync::condition_category() noexcept {
     static constexpr detail::condition_category_impl instance;
     return instance;
 }
-
-} // namespace superoffice::erpsync
 
 #endif

@@ -1,0 +1,41 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_CALL_OPTIONS_HPP
+#define SO_ERPSYNC_CALL_OPTIONS_HPP
+
+/// @file
+/// `call_options`: the settings of one call (timeout, `$select`, language headers, extra headers,
+/// diagnostics).
+
+#include <superoffice/erpsync/diagnostics.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace superoffice::erpsync {
+
+/// Per-call settings. Every member is optional; strings are copied when the call starts.
+struct call_options {
+    /// Overrides `client_config::timeout` for this call.
+    std::optional<std::chrono::steady_clock::duration> timeout{};
+    /// `$select`: a comma separated property list (URL-encoded by the client).
+    std::string select{};
+    /// Override the client's language, culture and time zone headers when non-empty.
+    std::string accept_language{};
+    std::string so_language{};
+    std::string so_culture{};
+    std::string so_time_zone{};
+    /// Extra headers for this call.
+    std::vector<std::pair<std::string, std::string>> headers{};
+    /// Receives the details of a failure. Must stay valid until the call completes.
+    diagnostics* diag = nullptr;
+};
+
+} // namespace superoffice::erpsync
+
+#endif
