@@ -1,4 +1,4 @@
-# Install rules for the header-only superoffice-erpsync library.
+# Install rules for superoffice-erpsync: the header-only library and the sandbox library.
 # Included from the top-level CMakeLists.txt when SO_ERPSYNC_INSTALL is ON.
 
 include_guard(GLOBAL)
@@ -6,9 +6,9 @@ include_guard(GLOBAL)
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-# Header-only and architecture independent: the package config goes to the
-# data directory (share/cmake/...), which find_package() searches too.
-set(SO_ERPSYNC_INSTALL_CMAKEDIR "${CMAKE_INSTALL_DATADIR}/cmake/superoffice_erpsync"
+# The sandbox is a compiled library: the package config is architecture dependent and goes to
+# the library directory (lib/cmake/...).
+set(SO_ERPSYNC_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/superoffice_erpsync"
     CACHE STRING "Install directory for the superoffice_erpsync CMake package files")
 mark_as_advanced(SO_ERPSYNC_INSTALL_CMAKEDIR)
 
@@ -18,6 +18,10 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/"
 
 install(TARGETS superoffice_erpsync
     EXPORT superoffice_erpsyncTargets)
+install(TARGETS superoffice_erpsync_sandbox
+    EXPORT superoffice_erpsyncTargets
+    ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+    COMPONENT superoffice_erpsync_Development)
 if(SO_ERPSYNC_SOAP)
     install(TARGETS superoffice_erpsync_soap
         EXPORT superoffice_erpsyncTargets)
@@ -37,8 +41,7 @@ configure_package_config_file(
 write_basic_package_version_file(
     "${PROJECT_BINARY_DIR}/superoffice_erpsyncConfigVersion.cmake"
     VERSION "${PROJECT_VERSION}"
-    COMPATIBILITY SameMajorVersion
-    ARCH_INDEPENDENT)
+    COMPATIBILITY SameMajorVersion)
 
 install(FILES
     "${PROJECT_BINARY_DIR}/superoffice_erpsyncConfig.cmake"

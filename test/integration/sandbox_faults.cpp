@@ -12,9 +12,12 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -569,43 +572,6 @@ BOOST_AUTO_TEST_CASE(the_server_stops_promptly_during_a_stall) {
     auto r = pending.get();
     BOOST_TEST(r.received.empty());
     BOOST_TEST((r.end == asio::error::eof || is_reset(r.end)), r.end.message()); // closed, not timed out
-}
-
-BOOST_AUTO_TEST_CASE(resync_counts_count_applied_resyncs_only) {
-    sandbox::emulator e;
-    auto const ik10 = *e.internal_key(erp::crm_actor_type::Contact, 10);
-    auto const ik11 = *e.internal_key(erp::crm_actor_type::Contact, 11);
-    BOOST_TEST(e.internal_resyncs().empty());
-    BOOST_TEST(e.run(ops::force_resync{}, internal(1, {ik10, ik11, ik10})).IsOk); // a key listed twice: once
-    BOOST_TEST(e.run(ops::force_resync_no_blank_values{}, internal(0, {ik10})).IsOk);
-    BOOST_TEST(e.resync_count(1, ik10) == 1u);
-    BOOST_TEST(e.resync_count(1, ik11) == 1u);
-    BOOST_TEST(e.resync_count(0, ik10) == 1u);
-    BOOST_TEST(e.resync_count(2, ik10) == 0u);
-    BOOST_TEST(e.internal_resyncs().size() == 3u);
-    // refused as a whole: nothing counts
-    BOOST_TEST(!e.run(ops::force_resync{}, internal(1, {ik10, 999})).IsOk);
-    BOOST_TEST(!e.run(ops::force_resync{}, internal(42, {ik10})).IsOk);
-    BOOST_TEST(e.resync_count(1, ik10) == 1u);
-    BOOST_TEST(e.resync_count(1, 999) == 0u);
-    // by external key
-    BOOST_TEST(e.run(ops::force_resync_external{}, external(1, {"C-1001", "C-1002"})).IsOk);
-    BOOST_TEST(e.run(ops::force_resync_external_no_blank_values{}, external(1, {"C-1001"})).IsOk);
-    BOOST_TEST(!e.run(ops::force_resync_external{}, external(1, {"C-1002", "NOPE"})).IsOk);
-    BOOST_TEST(e.resync_count(1, erp::erp_actor_type::Customer, "C-1001") == 2u);
-    BOOST_TEST(e.resync_count(1, erp::erp_actor_type::Customer, "C-1002") == 1u);
-    BOOST_TEST(e.resync_count(1, erp::erp_actor_type::Supplier, "C-1001") == 0u);
-    BOOST_TEST(e.resync_count(1, erp::erp_actor_type::Customer, "NOPE") == 0u);
-    BOOST_TEST(e.external_resyncs().size() == 2u);
-    // a batch task counts when the engine applies it
-    e.run(ops::force_resync_batch_task{}, internal(1, {ik11}));
-    BOOST_TEST(e.resync_count(1, ik11) == 1u);
-    BOOST_TEST(e.run_engine());
-    BOOST_TEST(e.resync_count(1, ik11) == 2u);
-    // load starts over
-    e.load(sandbox::default_seed());
-    BOOST_TEST(e.internal_resyncs().empty());
-    BOOST_TEST(e.external_resyncs().empty());
 }
 
 #ifdef SO_ERPSYNC_TEST_SOAP

@@ -4,7 +4,11 @@
 #include <superoffice/erpsync/sandbox/server.hpp>
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -125,45 +129,6 @@ BOOST_AUTO_TEST_CASE(select_nulls_out_unlisted_properties) {
     auto r = exchange(sb, http::verb::post, "GetEngineStatus?$select=isrunning,%20Interval/x", "", "");
     BOOST_TEST(r.status == 200u);
     BOOST_TEST(r.body == R"({"IsRunning":true,"StatusMessage":"","Interval":"00:05:00"})");
-}
-
-BOOST_AUTO_TEST_CASE(seed_from_json_and_snapshot) {
-    // The seed file format of the erpsync_sandbox program.
-    std::string const text = R"({
-      "Connections": [{"Id": 7, "Name": "Test ERP", "ActorTypes": ["Customer"],
-                       "Actors": [{"Type": "Customer", "Key": "K1", "Fields": {"name": "From ERP"}}]}],
-      "CrmRecords": [{"Type": "Contact", "Id": 70, "Fields": {"name": "From CRM"}}],
-      "Links": [{"ConnectionId": 7, "CrmType": "Contact", "CrmId": 70, "ErpType": "Customer", "ErpKey": "K1"}],
-      "Engine": {"IsRunning": false, "StatusMessage": "Paused", "Interval": "PT1M"}
-    })";
-    erp::sandbox::seed seed;
-    erp::diagnostics d;
-    BOOST_TEST_REQUIRE(!erp::from_json(text, seed, &d), d.to_string());
-    erp::sandbox::server sb({}, seed);
-    asio::io_context io;
-    erp::client_config cfg;
-    cfg.base_url = sb.base_url();
-    cfg.auth = erp::credentials::basic("sandbox", "sandbox");
-    erp::client c(io, cfg);
-    erp::force_resync_external_request req;
-    req.ErpConnectionId = 7;
-    req.ErpActorType = erp::erp_actor_type::Customer;
-    req.ExternalKeys = {"K1"};
-    auto r = erp::test::call<erp::ops::force_resync_external>(c, io, req);
-    BOOST_TEST_REQUIRE(!r.ec, r.diag.to_string());
-    BOOST_TEST(r.value.IsOk);
-    auto status = erp::test::call<erp::ops::get_engine_status>(c, io, erp::no_request{});
-    BOOST_TEST(status.value.StatusMessage == "Paused");
-    auto snap = sb.with_state([](auto& e) { return e.snapshot(); });
-    BOOST_TEST_REQUIRE(snap.CrmRecords.size() == 1u);
-    BOOST_TEST(snap.CrmRecords[0].Fields.at("name") == "From ERP");
-    BOOST_TEST_REQUIRE(snap.Links.size() == 1u);
-    BOOST_TEST(snap.Links[0].ErpKey == "K1");
-    // a seed linking to an unknown record is refused with a clear message
-    seed.Links[0].CrmId = 71;
-    BOOST_CHECK_EXCEPTION(erp::sandbox::server({}, seed), std::invalid_argument, [](auto const& e) {
-        return std::string(e.what()).find("71") != std::string::npos;
-    });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,7 +6,11 @@
 #include <superoffice/erpsync/soap.hpp>
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <boost/test/unit_test.hpp>

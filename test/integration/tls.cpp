@@ -2,6 +2,8 @@
 #include <superoffice/erpsync/client.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>

@@ -1,0 +1,87 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_SANDBOX_IMPL_SERVER_IPP
+#define SO_ERPSYNC_SANDBOX_IMPL_SERVER_IPP
+
+/// @file
+/// The sandbox server (see `sandbox/server.hpp`). Compiled once, in the sandbox library.
+
+#include <superoffice/erpsync/sandbox/impl/server_impl.hpp>
+#include <superoffice/erpsync/sandbox/server.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace superoffice::erpsync::sandbox {
+
+void fault_options::validate() const {
+    double sum = 0;
+    for (auto [name, rate] :
+         {std::pair{"refuse_connection", refuse_connection}, std::pair{"status_429", status_429},
+          std::pair{"status_503", status_503}, std::pair{"status_500", status_500}, std::pair{"stall", stall},
+          std::pair{"reset_mid_response", reset_mid_response}, std::pair{"truncated_body", truncated_body}}) {
+        if (!std::isfinite(rate) || rate < 0 || rate > 1)
+            throw std::invalid_argument(std::string("fault_options: ") + name + " must be in [0, 1], not " +
+                                        std::to_string(rate));
+        sum += rate;
+    }
+    if (sum > 1 + 1e-9)
+        throw std::invalid_argument("fault_options: the rates add up to " + std::to_string(sum) +
+                                    ", more than 1");
+    if (retry_after.count() < 0 || stall_for.count() < 0)
+        throw std::invalid_argument("fault_options: retry_after and stall_for must not be negative");
+}
+
+std::string http_date(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    static constexpr char const* week[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr char const* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    auto const secs = floor<seconds>(t);
+    auto const day = floor<days>(secs);
+    year_month_day const ymd{day};
+    hh_mm_ss const hms{secs - day};
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d GMT", week[weekday(day).c_encoding()],
+                  static_cast<unsigned>(ymd.day()), months[static_cast<unsigned>(ymd.month()) - 1],
+                  static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return buf;
+}
+
+server::server(options opt, seed const& data) : impl_(std::make_unique<impl>(std::move(opt), data)) {}
+server::~server() = default;
+void server::stop() {
+    impl_->stop();
+}
+std::uint16_t server::port() const noexcept {
+    return impl_->port();
+}
+std::string server::base_url() const {
+    return impl_->base_url();
+}
+std::size_t server::connections_accepted() const noexcept {
+    return impl_->connections_accepted();
+}
+std::size_t server::requests_served() const noexcept {
+    return impl_->requests_served();
+}
+fault_counts server::faults_injected() const noexcept {
+    return impl_->faults_injected();
+}
+std::mutex& server::state_mutex() noexcept {
+    return impl_->mutex_;
+}
+emulator& server::state() noexcept {
+    return impl_->emu_;
+}
+
+} // namespace superoffice::erpsync::sandbox
+
+#endif
