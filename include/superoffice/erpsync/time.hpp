@@ -38,6 +38,9 @@ inline constexpr std::int64_t min_date_ticks = -621'355'968'000'000'000;
 /// Ticks from 1970-01-01T00:00:00 to `DateTime.MaxValue`, 9999-12-31T23:59:59.9999999.
 inline constexpr std::int64_t max_date_ticks = 2'534'023'007'999'999'999;
 
+/// Throws `std::out_of_range` for a time outside .NET's range.
+[[noreturn]] SO_ERPSYNC_DECL void throw_timestamp_out_of_range();
+
 } // namespace detail
 
 /// What a `timestamp`'s text said about its zone, like .NET's `DateTimeKind` plus `DateTimeOffset`.

@@ -21,22 +21,6 @@
 namespace superoffice::erpsync {
 namespace detail {
 
-inline constexpr std::int64_t ticks_per_second = 10'000'000;
-inline constexpr std::int64_t ticks_per_minute = 60 * ticks_per_second;
-inline constexpr std::int64_t ticks_per_hour = 60 * ticks_per_minute;
-inline constexpr std::int64_t ticks_per_day = 24 * ticks_per_hour;
-inline constexpr int max_offset_minutes = 14 * 60;
-inline constexpr int max_fraction_digits = 7;
-inline constexpr std::size_t max_number_digits = 20;
-
-static_assert(std::chrono::sys_days(std::chrono::year(1) / 1 / 1).time_since_epoch().count() *
-                  ticks_per_day ==
-              min_date_ticks);
-static_assert(std::chrono::sys_days(std::chrono::year(10000) / 1 / 1).time_since_epoch().count() *
-                      ticks_per_day -
-                  1 ==
-              max_date_ticks);
-
 /// `d` in ticks, rounded down (`round_down`) or toward zero; nullopt when it does not fit.
 template <class Rep, class Period>
 std::optional<std::int64_t> to_tick_count(std::chrono::duration<Rep, Period> d, bool round_down) noexcept {
@@ -67,9 +51,6 @@ std::optional<std::int64_t> to_tick_count(std::chrono::duration<Rep, Period> d, 
         return c;
     }
 }
-
-/// Throws `std::out_of_range` for a time outside .NET's range.
-[[noreturn]] SO_ERPSYNC_DECL void throw_timestamp_out_of_range();
 
 } // namespace detail
 
