@@ -18,6 +18,7 @@
     "superoffice/erpsync/src.hpp is for separate compilation: define SO_ERPSYNC_SEPARATE_COMPILATION in every translation unit"
 #endif
 
+#include <superoffice/erpsync/impl/call_fsm.ipp>
 #include <superoffice/erpsync/impl/exchange.ipp>
 #include <superoffice/erpsync/impl/json.ipp>
 
