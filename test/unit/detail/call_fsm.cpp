@@ -20,7 +20,9 @@
 
 // Boost.Test prints the library's codes in failed assertions.
 namespace superoffice::erpsync {
-std::ostream& boost_test_print_type(std::ostream& os, error e) { return os << make_error_code(e).message(); }
+std::ostream& boost_test_print_type(std::ostream& os, error e) {
+    return os << make_error_code(e).message();
+}
 } // namespace superoffice::erpsync
 
 namespace asio = boost::asio;
@@ -73,7 +75,9 @@ char const* name(type t) {
 } // namespace
 
 namespace superoffice::erpsync::detail {
-std::ostream& boost_test_print_type(std::ostream& os, call_action_type t) { return os << name(t); }
+std::ostream& boost_test_print_type(std::ostream& os, call_action_type t) {
+    return os << name(t);
+}
 } // namespace superoffice::erpsync::detail
 
 namespace {
