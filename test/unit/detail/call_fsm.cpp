@@ -590,19 +590,45 @@ BOOST_AUTO_TEST_CASE(a_reset_before_any_byte_on_a_reused_connection_is_sent_agai
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_after_a_byte_arrived_is_not_replayed) {
-    call c(false);
+    for (bool safe : {true, false}) {
+        BOOST_TEST_CONTEXT("retry_safe " << safe) {
+            call c(safe);
+            c.reused = true;
+            BOOST_REQUIRE(c.run_to(type::parse));
+            c.resume({});
+            detail::call_event ev;
+            ev.ec = asio::error::connection_reset;
+            ev.got_some = true;
+            ev.header_done = true;
+            ev.status = 200;
+            c.resume(ev);
+            BOOST_TEST((c.last.type == type::close_connection));
+            BOOST_TEST(!c.fsm.replayed());
+            BOOST_TEST(c.fsm.status() == 200u); // the header had arrived
+            c.resume({});
+            if (safe) { // an ordinary retry, after a backoff
+                BOOST_TEST((c.last.type == type::wait));
+                BOOST_TEST(c.last.ec == erp::error::connection_closed);
+            } else {
+                BOOST_TEST(c.done_with(erp::error::connection_closed));
+            }
+        }
+    }
+    // the end of the stream in the middle of a body, on a reused connection
+    call c(true);
     c.reused = true;
     BOOST_REQUIRE(c.run_to(type::parse));
     c.resume({});
     detail::call_event ev;
-    ev.ec = asio::error::connection_reset;
-    ev.got_some = true;
-    ev.header_done = true;
-    ev.status = 200;
+    ev.ec = asio::error::eof;
+    ev.got_some = ev.header_done = true;
     c.resume(ev);
+    BOOST_REQUIRE(c.last.type == type::read_eof);
+    ev.ec = http::error::partial_message;
+    c.resume(ev);
+    BOOST_TEST(!c.fsm.replayed());
     c.resume({});
-    BOOST_TEST(c.done_with(erp::error::connection_closed));
-    BOOST_TEST(c.fsm.status() == 200u); // the header had arrived
+    BOOST_TEST((c.last.type == type::wait));
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_on_a_fresh_connection_is_not_replayed) {
@@ -816,6 +842,11 @@ BOOST_AUTO_TEST_CASE(the_deadline_at_the_gate) {
     BOOST_TEST(c.fsm.attempt() == 0u);
     BOOST_TEST(std::string_view(c.fsm.message()) ==
                "no place among the calls in flight (rate_limit::max_in_flight) before the timeout");
+    // queued with no time left: no wait at all
+    call late(true, false, 1s);
+    late.env.now += 1s;
+    late.resume({});
+    BOOST_TEST(late.done_with(erp::error::timeout));
     // admitted while waiting
     call d(true, false, 1s);
     d.resume({});

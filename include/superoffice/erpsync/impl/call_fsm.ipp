@@ -115,7 +115,7 @@ SO_ERPSYNC_DECL call_action call_fsm::resume(call_event const& ev, clock::time_p
     case state::wait_gate:
         if (ev.admitted)
             return next_attempt();
-        if (state_ == state::wait_gate && deadline_passed()) {
+        if (deadline_passed()) {
             note({}, "no place among the calls in flight (rate_limit::max_in_flight) before the timeout");
             return done(error::timeout);
         }
