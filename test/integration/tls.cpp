@@ -69,6 +69,9 @@ BOOST_FIXTURE_TEST_CASE(refused_without_the_ca, tls_fixture) {
     BOOST_TEST((r.ec == erp::error::tls_handshake_failed), r.ec.message());
     BOOST_TEST((r.diag.underlying.category() == asio::error::get_ssl_category()));
     BOOST_TEST(sb.requests_served() == 0u);
+    // a certificate that fails verification is final: no second handshake, no backoff
+    BOOST_TEST(r.diag.attempts == 1u, r.diag.to_string());
+    BOOST_TEST(c.connections_opened() == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(own_context_is_still_verified, tls_fixture) {
@@ -95,6 +98,7 @@ BOOST_FIXTURE_TEST_CASE(refused_for_a_wrong_host_name, tls_fixture) {
     auto r = call<ops::get_engine_status>(c, io, erp::no_request{});
     BOOST_TEST((r.ec == erp::error::tls_handshake_failed), r.ec.message());
     BOOST_TEST(sb.requests_served() == 0u);
+    BOOST_TEST(r.diag.attempts == 1u, r.diag.to_string()); // final at once
 }
 
 BOOST_FIXTURE_TEST_CASE(unreadable_ca_file_is_a_configuration_error, tls_fixture) {

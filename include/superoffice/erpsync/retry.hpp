@@ -26,7 +26,9 @@ namespace superoffice::erpsync {
 /// - 429 Too Many Requests and 503 Service Unavailable, a connection closed or reset while the
 ///   answer was awaited, an incomplete answer: only for operations marked safe to retry
 ///   (`Op::retry_safe`, listed in the README), unless `retry_unsafe` widens it to all.
-/// - Never: other HTTP statuses, decoding failures, the agent's error object, a cancelled call.
+/// - Never: other HTTP statuses, decoding failures, the agent's error object, a cancelled call, a
+///   TLS handshake that failed for good (the server's certificate failed verification, no TLS
+///   version in common, not TLS at all).
 ///
 /// @par When
 /// Before attempt n+1 (n >= 1) the client waits a random time in [0, min(max_backoff,

@@ -20,6 +20,7 @@
     "superoffice/erpsync/src.hpp is for separate compilation: define SO_ERPSYNC_SEPARATE_COMPILATION in every translation unit"
 #endif
 
+#include <superoffice/erpsync/impl/call_fsm.ipp>
 #include <superoffice/erpsync/impl/connection.ipp>
 #include <superoffice/erpsync/impl/connection_pool.ipp>
 #include <superoffice/erpsync/impl/diagnostics.ipp>

@@ -15,6 +15,10 @@ namespace superoffice::erpsync::detail {
 /// Maps a transport failure to the library's code, keeping the cause.
 SO_ERPSYNC_DECL error_code classify_io_error(error_code const& ec, error fallback, bool deadline_passed);
 
+/// True for a TLS handshake failure that another attempt cannot cure: the peer's certificate
+/// failed verification (or the peer refused ours), or no protocol version is shared.
+SO_ERPSYNC_DECL bool is_permanent_tls_failure(error_code const& ec);
+
 } // namespace superoffice::erpsync::detail
 
 #ifdef SO_ERPSYNC_HEADER_ONLY

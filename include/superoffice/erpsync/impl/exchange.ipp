@@ -5,11 +5,11 @@
 #ifndef SO_ERPSYNC_IMPL_EXCHANGE_IPP
 #define SO_ERPSYNC_IMPL_EXCHANGE_IPP
 
-// The transport state machine of every call (`detail::exchange`), out of line: included by
-// `call_op.hpp` in header-only builds, compiled once by `superoffice/erpsync/src.hpp` when
-// SO_ERPSYNC_SEPARATE_COMPILATION is defined.
+// The executor of every call's actions (`detail::exchange`), out of line: included by
+// `detail/exchange.hpp` in header-only builds, compiled once by `superoffice/erpsync/src.hpp` when
+// SO_ERPSYNC_SEPARATE_COMPILATION is defined. No decision here: `call_fsm` makes them all.
 
-#include <superoffice/erpsync/impl/call_op.hpp>
+#include <superoffice/erpsync/detail/exchange.hpp>
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/connect.hpp>
@@ -29,12 +29,25 @@ SO_ERPSYNC_DECL void exchange::start(exchange_completion done) {
     done_ = std::move(done);
     d_.started = std::chrono::steady_clock::now(); // deferred operations start late
     d_.deadline = d_.started + d_.timeout;
+    call_fsm::setup s;
+    s.policy = &st_->cfg.retry;
+    s.limits = &st_->limits;
+    s.env.backoff = [](void* ctx, unsigned attempt) {
+        return static_cast<client_state*>(ctx)->backoff(attempt);
+    };
+    s.env.wall_clock = [](void*) { return std::chrono::system_clock::now(); };
+    s.env.ctx = st_.get();
+    s.retry_safe = d_.retry_safe;
+    s.tls = st_->pc.endpoint.tls;
+    s.deadline = d_.deadline;
+    s.build_error = d_.build_error;
+    fsm_.start(s);
     // Dispatched: on a free strand the call starts at once (saving a trip through the scheduler
     // per call); whatever would complete it before its first asynchronous step is posted (see
     // `finish`), so the handler never runs inside the initiating function.
     boost::asio::dispatch(strand_, [self = shared_from_this()] {
         self->starting_ = true;
-        self->step({});
+        self->run({});
         self->starting_ = false;
     });
 }
@@ -47,7 +60,8 @@ SO_ERPSYNC_DECL void exchange::arm_deadline() {
     deadline_timer_.async_wait(boost::asio::bind_executor(strand_, [self = shared_from_this()](error_code e) {
         if (e || self->finished_)
             return; // cancelled by `finish`
-        // The pending step completes with an error, which `io_error` reports as the timeout.
+        // The pending step completes with an error, which the state machine reports as the
+        // timeout (it learns of the expiry from the next event).
         self->timed_out_ = true;
         if (self->d_.resolver)
             self->d_.resolver->cancel();
@@ -87,7 +101,15 @@ SO_ERPSYNC_DECL std::string exchange::describe_request() const {
     return out;
 }
 
-SO_ERPSYNC_DECL void exchange::make_gate_waiter() {
+SO_ERPSYNC_DECL bool exchange::enter_gate() {
+    // No waiter is made when there is room: the common case allocates nothing.
+    if (st_->limits.try_enter()) {
+        in_gate_ = true;
+        return true;
+    }
+    // A queued call waits on its timer (`wait_gate`), so that it stays a pending operation of its
+    // io_context; `go` (posted, holding no reference) marks it admitted and wakes it. A call that
+    // ends while queued takes its waiter out of the queue in `finish`.
     gate_waiter_ = std::make_shared<limiter::waiter>();
     gate_waiter_->go = [w = weak_from_this(), strand = strand_] {
         boost::asio::post(strand, [w] {
@@ -98,6 +120,12 @@ SO_ERPSYNC_DECL void exchange::make_gate_waiter() {
             }
         });
     };
+    if (st_->limits.enter(gate_waiter_)) {
+        gate_waiter_.reset();
+        in_gate_ = true;
+        return true;
+    }
+    return false;
 }
 
 SO_ERPSYNC_DECL void exchange::drop_connection() {
@@ -107,40 +135,88 @@ SO_ERPSYNC_DECL void exchange::drop_connection() {
     }
 }
 
-SO_ERPSYNC_DECL void exchange::note(error_code cause, char const* what) {
-    if (d_.diag) {
-        d_.diag->client_message = what;
-        d_.diag->underlying = cause;
-    }
+SO_ERPSYNC_DECL bool exchange::resolve() {
+    namespace asio = boost::asio;
+    if (st_->load_endpoints(endpoints_))
+        return false;
+    // the deadline timer cancels the lookup
+    d_.resolver = std::make_shared<asio::ip::tcp::resolver>(strand_);
+    d_.resolver->async_resolve(
+        st_->pc.endpoint.host, st_->pc.endpoint.port,
+        asio::bind_executor(
+            strand_, [self = shared_from_this()](error_code e, asio::ip::tcp::resolver::results_type r) {
+                self->d_.resolver.reset();
+                if (!e) {
+                    self->st_->set_endpoints(r);
+                    self->endpoints_ = std::move(r);
+                }
+                call_event next;
+                next.ec = e;
+                self->run(next);
+            }));
+    return true;
 }
 
-SO_ERPSYNC_DECL bool exchange::may_retry(error_code ec, clock::duration& wait) {
-    auto const& p = st_->cfg.retry;
-    if (cancelled_ || d_.attempt >= p.max_attempts || ec == error::timeout || deadline_passed())
+SO_ERPSYNC_DECL bool exchange::tls_handshake(call_event& ev) {
+    namespace asio = boost::asio;
+    auto& tls = *d_.conn->tls;
+    if (st_->cfg.tls.verify) {
+        // also on a user-supplied context, which may default to verify_none
+        tls.set_verify_mode(asio::ssl::verify_peer);
+        tls.set_verify_callback(asio::ssl::host_name_verification(st_->pc.endpoint.host));
+    }
+    if (!st_->pc.endpoint.host_is_ip &&
+        !SSL_set_tlsext_host_name(tls.native_handle(), st_->pc.endpoint.host.c_str())) {
+        ev.setup_failed = true;
+        ev.ec = error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
         return false;
-    bool const nothing_sent =
-        ec == error::resolve_failed || ec == error::connect_failed || ec == error::tls_handshake_failed;
-    bool const after_send = ec == error::connection_closed || ec == error::transport_failed;
-    if (!nothing_sent && !(after_send && (d_.retry_safe || p.retry_unsafe)))
-        return false;
-    wait = st_->backoff(d_.attempt);
-    return clock::now() + wait < d_.deadline;
+    }
+    tls.async_handshake(asio::ssl::stream_base::client, resume());
+    return true;
 }
 
-SO_ERPSYNC_DECL bool exchange::may_retry_status(clock::duration& wait) {
-    auto const& p = st_->cfg.retry;
-    if ((d_.status != 429 && d_.status != 503) || cancelled_ || d_.attempt >= p.max_attempts ||
-        !(d_.retry_safe || p.retry_unsafe))
+SO_ERPSYNC_DECL bool exchange::write(call_event& ev) {
+    namespace asio = boost::asio;
+    d_.parser.emplace(d_.body, d_.retry_after);
+    d_.parser->header_limit(64 * 1024);
+    d_.parser->body_limit(st_->cfg.max_body_size);
+    d_.parser->eager(true); // the body is parsed with the header when it came with it
+    // A plain connection takes the request at once when the socket buffer has room (the common
+    // case): no trip through the scheduler; the rest, if any, is waited for.
+    error_code ec;
+    written_ =
+        d_.conn->plain && d_.conn->plain->non_blocking() ? d_.conn->write_now(d_.req.buffers(), ec) : 0;
+    if (ec == asio::error::would_block || ec == asio::error::try_again)
+        ec = {};
+    if (ec || written_ == asio::buffer_size(d_.req.buffers())) {
+        ev.ec = ec;
         return false;
-    if (!d_.retry_after.empty()) {
-        auto ra = parse_retry_after(d_.retry_after, std::chrono::system_clock::now());
-        if (ra && *ra > p.max_retry_after)
-            return false; // the server asks for more patience than allowed: give up now
-        wait = ra ? clock::duration(*ra) : st_->backoff(d_.attempt);
-    } else {
-        wait = st_->backoff(d_.attempt);
     }
-    return clock::now() + wait < d_.deadline;
+    d_.conn->visit([&](auto& s) {
+        auto rest = d_.req.buffers();
+        std::size_t skip = written_;
+        for (auto& b : rest) {
+            std::size_t const n = (std::min)(skip, b.size());
+            b += n;
+            skip -= n;
+        }
+        asio::async_write(s, rest, resume());
+    });
+    return true;
+}
+
+SO_ERPSYNC_DECL void exchange::parser_facts(call_event& ev) const {
+    auto const& p = *d_.parser;
+    ev.complete = p.is_done();
+    ev.got_some = p.got_some();
+    ev.header_done = p.is_header_done();
+    if (ev.header_done) {
+        ev.status = p.status();
+        ev.announces_body = p.announces_body();
+        ev.retry_after = d_.retry_after;
+    }
+    if (ev.complete)
+        ev.keep_alive = p.keep_alive();
 }
 
 SO_ERPSYNC_DECL void exchange::finish(error_code ec) {
@@ -154,10 +230,21 @@ SO_ERPSYNC_DECL void exchange::finish(error_code ec) {
     if (deadline_armed_ && !timed_out_)
         deadline_timer_.cancel();
     drop_connection();
+    d_.attempt = fsm_.attempt();
+    d_.status = fsm_.status();
     if (d_.diag) {
-        d_.diag->attempts = d_.attempt;
+        d_.diag->attempts = fsm_.attempt();
+        if (fsm_.message() || fsm_.attempt() > 0) {
+            d_.diag->client_message = fsm_.message() ? fsm_.message() : "";
+            d_.diag->underlying = fsm_.cause();
+        }
         if (ec && ec != d_.build_error && d_.diag->http_status == 0)
             d_.diag->http_status = d_.status;
+    }
+    if (gate_waiter_) { // still queued at the gate: leave the queue, or the place if let in meanwhile
+        if (!st_->limits.cancel(gate_waiter_))
+            in_gate_ = true;
+        gate_waiter_.reset();
     }
     if (in_gate_) {
         in_gate_ = false;
@@ -176,293 +263,144 @@ SO_ERPSYNC_DECL void exchange::finish(error_code ec) {
     st->give_buffers(std::move(buffers_));
 }
 
-SO_ERPSYNC_DECL bool exchange::parse_buffered(error_code& ec) {
+SO_ERPSYNC_DECL void exchange::parse_buffered(error_code& ec) {
     auto& b = d_.conn->buffer;
     while (b.size() != 0) {
         auto const used = d_.parser->put(b.data(), ec);
         b.consume(used);
         if (ec == boost::beast::http::error::need_more) {
             ec = {};
-            return false;
+            return;
         }
-        if (ec || d_.parser->is_done())
-            return true;
-        if (used == 0)
-            return false; // nothing parsed without an error: more bytes are needed
+        if (ec || d_.parser->is_done() || used == 0) // used == 0: more bytes are needed
+            return;
     }
-    return false;
 }
 
 SO_ERPSYNC_DECL void exchange::read_some() {
-    read_bytes_ = 0;
     auto const buf = d_.conn->buffer.prepare(boost::beast::read_size(d_.conn->buffer, 65536));
     d_.conn->visit([&](auto& s) {
         s.async_read_some(buf, boost::asio::bind_executor(
                                    strand_, [self = shared_from_this()](error_code e, std::size_t n) {
-                                       self->read_bytes_ = n;
-                                       self->step(e);
+                                       self->d_.conn->buffer.commit(n);
+                                       call_event ev;
+                                       ev.ec = e;
+                                       self->parser_facts(ev);
+                                       self->run(ev);
                                    }));
     });
 }
 
-SO_ERPSYNC_DECL void exchange::step(error_code ec) {
-    namespace http = boost::beast::http;
+SO_ERPSYNC_DECL void exchange::run(call_event ev) {
     namespace asio = boost::asio;
-    auto& d = d_;
+    using type = call_action_type;
     if (finished_)
         return;
-    BOOST_ASIO_CORO_REENTER(coro_) {
-        if (d.build_error)
-            return finish(d.build_error);
-        // The in-flight gate. A waiting call waits on its timer (until its deadline), so that
-        // it stays a pending operation of its io_context; `go` (posted, holding no reference)
-        // marks it admitted and wakes it. A call that gives up takes its waiter out of the
-        // queue; if it was let in meanwhile, it gives the place back.
-        // (No waiter is made when there is room: the common case allocates nothing.)
-        if (st_->limits.try_enter()) {
-            admitted_ = true;
-        } else if (make_gate_waiter(), st_->limits.enter(gate_waiter_)) {
-            admitted_ = true;
-        } else {
-            while (!admitted_ && !cancelled_ && !deadline_passed()) {
-                wait_timer().expires_at(d.deadline);
-                BOOST_ASIO_CORO_YIELD timer_->async_wait(resume());
-            }
-            if (!admitted_) {
-                if (!st_->limits.cancel(gate_waiter_))
-                    in_gate_ = true; // let in just now: give the place back in finish
+    for (;;) {
+        ev.cancelled = cancelled_;
+        ev.deadline_fired = timed_out_;
+        call_action const a = fsm_.resume(ev, clock::now());
+        ev = {};
+        switch (a.type) {
+        case type::enter_gate:
+            ev.admitted = enter_gate();
+            continue;
+        case type::wait_gate:
+            if (admitted_) { // let in before the wait began
                 gate_waiter_.reset();
-                if (cancelled_)
-                    return finish(asio::error::operation_aborted);
-                note({}, "no place among the calls in flight (rate_limit::max_in_flight) before the timeout");
-                return finish(error::timeout);
+                in_gate_ = true;
+                ev.admitted = true;
+                continue;
             }
-        }
-        gate_waiter_.reset();
-        in_gate_ = true;
-        if (cancelled_)
-            return finish(asio::error::operation_aborted);
-
-        for (;;) { // attempts
-            ++d.attempt;
-            d.retried = false;
-            d.status = 0;
-            d.retry_after.clear();
-            // The rate limit: one token per request sent.
-            if (auto w = st_->limits.reserve(clock::now(), d.deadline - clock::now()))
-                wait_ = *w;
-            else { // no token taken
-                if (d.attempt > 1 && attempt_ec_)
-                    return finish(attempt_ec_); // the last failure, as for a retry wait
-                note({}, "the rate limit would delay the request past the call's timeout");
-                return finish(error::timeout);
-            }
-            if (wait_ > clock::duration::zero()) {
-                wait_timer().expires_after(wait_);
-                BOOST_ASIO_CORO_YIELD timer_->async_wait(resume());
-                if (cancelled_)
-                    return finish(asio::error::operation_aborted);
-            }
+            wait_timer().expires_at(a.until);
+            timer_->async_wait(asio::bind_executor(strand_, [self = shared_from_this()](error_code) {
+                call_event next;
+                if (self->admitted_) {
+                    self->gate_waiter_.reset();
+                    self->in_gate_ = true;
+                    next.admitted = true;
+                }
+                self->run(next);
+            }));
+            return;
+        case type::wait:
+            if (a.retry)
+                log(log_level::warning, "retry", a.ec, a.note, a.wait);
+            wait_timer().expires_at(a.until);
+            timer_->async_wait(resume());
+            return;
+        case type::begin_attempt:
             if (st_->cfg.log.enabled(log_level::debug))
                 log(log_level::debug, "attempt", {}, describe_request());
             arm_deadline();
-
-            for (;;) { // one attempt: a stale keep-alive connection is replaced once
-                d.sent = false;
-                if (deadline_passed()) {
-                    attempt_ec_ = error::timeout;
-                    note({}, "the call's timeout passed before the request was sent");
-                    goto attempt_failed;
-                }
-                // A reused connection was made on another call's strand; our handlers are
-                // bound to ours, so its completions run here.
-                d.conn = st_->take_idle();
-                if (!d.conn) {
-                    d.conn = st_->make_connection(strand_);
-                    if (!st_->load_endpoints(endpoints_)) {
-                        // the deadline timer cancels the lookup
-                        d.resolver = std::make_shared<asio::ip::tcp::resolver>(strand_);
-                        BOOST_ASIO_CORO_YIELD d.resolver->async_resolve(
-                            st_->pc.endpoint.host, st_->pc.endpoint.port,
-                            asio::bind_executor(strand_,
-                                                [self = shared_from_this()](
-                                                    error_code e, asio::ip::tcp::resolver::results_type r) {
-                                                    if (!e) {
-                                                        self->st_->set_endpoints(r);
-                                                        self->endpoints_ = std::move(r);
-                                                    }
-                                                    self->step(e);
-                                                }));
-                        d.resolver.reset();
-                        if (ec) {
-                            attempt_ec_ = io_error(ec, error::resolve_failed);
-                            note(ec, "could not resolve the host name");
-                            goto attempt_failed;
-                        }
-                    }
-                    BOOST_ASIO_CORO_YIELD asio::async_connect(d.conn->socket(), endpoints_, resume());
-                    if (ec) {
-                        st_->set_endpoints(std::nullopt);
-                        attempt_ec_ = io_error(ec, error::connect_failed);
-                        note(ec, "could not connect");
-                        goto attempt_failed;
-                    }
-                    if (d.conn->tls) {
-                        if (st_->cfg.tls.verify) {
-                            // also on a user-supplied context, which may default to verify_none
-                            d.conn->tls->set_verify_mode(asio::ssl::verify_peer);
-                            d.conn->tls->set_verify_callback(
-                                asio::ssl::host_name_verification(st_->pc.endpoint.host));
-                        }
-                        if (!st_->pc.endpoint.host_is_ip &&
-                            !SSL_set_tlsext_host_name(d.conn->tls->native_handle(),
-                                                      st_->pc.endpoint.host.c_str())) {
-                            note(error_code(static_cast<int>(::ERR_get_error()),
-                                            asio::error::get_ssl_category()),
-                                 "could not set the TLS server name (SNI)");
-                            return finish(error::tls_handshake_failed);
-                        }
-                        BOOST_ASIO_CORO_YIELD d.conn->tls->async_handshake(asio::ssl::stream_base::client,
-                                                                           resume());
-                        if (ec) {
-                            attempt_ec_ = io_error(ec, error::tls_handshake_failed);
-                            note(ec, "the TLS handshake failed");
-                            goto attempt_failed;
-                        }
-                    } else {
-                        // a plain connection is written without waiting first (below)
-                        error_code ignored;
-                        d.conn->plain->non_blocking(true, ignored);
-                    }
-                }
-                // A plain connection takes the request at once when the socket buffer has room
-                // (the common case): no trip through the scheduler; the rest, if any, is waited for.
-                ec = {};
-                written_ = d.conn->plain && d.conn->plain->non_blocking()
-                               ? d.conn->write_now(d.req.buffers(), ec)
-                               : 0;
-                if (ec == asio::error::would_block || ec == asio::error::try_again)
-                    ec = {};
-                if (!ec && written_ < asio::buffer_size(d.req.buffers())) {
-                    BOOST_ASIO_CORO_YIELD d.conn->visit([&](auto& s) {
-                        auto rest = d.req.buffers();
-                        std::size_t skip = written_;
-                        for (auto& b : rest) {
-                            std::size_t const n = (std::min)(skip, b.size());
-                            b += n;
-                            skip -= n;
-                        }
-                        asio::async_write(s, rest, resume());
-                    });
-                }
-                if (ec) {
-                    if (d.conn->reused && !d.retried && !cancelled_ && ec != asio::error::operation_aborted &&
-                        !deadline_passed()) {
-                        d.retried = true; // the server never got the whole request: safe to send again
-                        drop_connection();
-                        continue;
-                    }
-                    attempt_ec_ = io_error(ec, error::transport_failed);
-                    note(ec, "could not send the request");
-                    goto attempt_failed;
-                }
-                d.sent = true;
-                d.parser.emplace(d.body, d.retry_after);
-                d.parser->header_limit(64 * 1024);
-                d.parser->body_limit(st_->cfg.max_body_size);
-                d.parser->eager(true); // the body is parsed with the header when it came with it
-                // The response, read and parsed here rather than by `http::async_read`: the same
-                // rules (Beast's parser, its end-of-stream handling) without two layers of
-                // composed operations around every read.
-                ec = {};
-                while (!parse_buffered(ec)) {
-                    BOOST_ASIO_CORO_YIELD read_some();
-                    d.conn->buffer.commit(read_bytes_);
-                    if (timed_out_) {
-                        // the deadline closed the connection; on an io_context run by several
-                        // threads the read may still report the end of the stream, which must not
-                        // end a body delimited by it
-                        ec = asio::error::operation_aborted;
-                        break;
-                    }
-                    if (ec == asio::error::eof) {
-                        if (d.parser->got_some()) { // a body delimited by the end of the stream
-                            ec = {};
-                            d.parser->put_eof(ec);
-                        } else {
-                            ec = http::error::end_of_stream;
-                        }
-                        break;
-                    }
-                    if (ec)
-                        break;
-                }
-                if (ec) {
-                    // A reused connection that ends before any byte of the response: the server
-                    // closed it while idle, racing our request. A clean close (FIN, no byte read)
-                    // means it never took the request, so every operation is sent again once (the
-                    // policy of Go's net/http and browsers); after a reset only retry-safe ones are.
-                    if (d.conn->reused && !d.retried && !cancelled_ && !d.parser->got_some() &&
-                        !deadline_passed() &&
-                        (ec == http::error::end_of_stream ||
-                         (d.retry_safe && classify_io_error(ec, error::transport_failed, false) ==
-                                              error::connection_closed))) {
-                        d.retried = true;
-                        drop_connection();
-                        continue;
-                    }
-                    d.status = d.parser->is_header_done() ? d.parser->status() : 0;
-                    attempt_ec_ = io_error(ec, error::transport_failed);
-                    note(ec, "could not read the response");
-                    goto attempt_failed;
-                }
-                break;
-            }
-            {
-                // A 1xx/204/304 has no body by definition; if its headers announce one anyway
-                // (the documented `204` + `null`), those bytes would poison the next response.
-                unsigned const st = d.parser->status();
-                bool const stray_body =
-                    (st / 100 == 1 || st == 204 || st == 304) && d.parser->announces_body();
-                d.status = st;
-                if (d.parser->keep_alive() && !stray_body && !timed_out_) {
-                    d.conn->reused = false;
-                    st_->put_idle(std::move(d.conn));
-                } else {
-                    drop_connection();
-                }
-            }
-            if (may_retry_status(wait_)) {
-                attempt_ec_ =
-                    d.status == 429 ? error::http_too_many_requests : error::http_service_unavailable;
-                log(log_level::warning, "retry",
-                    d.status == 429 ? error::http_too_many_requests : error::http_service_unavailable,
-                    d.retry_after.empty() ? "no Retry-After" : "Retry-After honoured", wait_);
-                goto wait_and_retry;
-            }
-            return finish({});
-
-        attempt_failed:
+            continue;
+        case type::take_connection:
+            // A reused connection was made on another call's strand; our handlers are bound to
+            // ours, so its completions run here.
             drop_connection();
-            if (cancelled_)
-                return finish(asio::error::operation_aborted);
-            if (!may_retry(attempt_ec_, wait_)) {
-                if (d.diag)
-                    d.diag->http_status = d.status;
-                return finish(attempt_ec_);
+            d_.conn = st_->take_idle();
+            ev.reused = d_.conn != nullptr;
+            if (!d_.conn)
+                d_.conn = st_->make_connection(strand_);
+            continue;
+        case type::resolve:
+            if (resolve())
+                return;
+            continue;
+        case type::connect:
+            asio::async_connect(
+                d_.conn->socket(), endpoints_,
+                asio::bind_executor(strand_, [self = shared_from_this()](error_code e, auto&&...) {
+                    if (e)
+                        self->st_->set_endpoints(std::nullopt); // look the name up again
+                    else if (self->d_.conn->plain) {
+                        // a plain connection is written without waiting first
+                        error_code ignored;
+                        self->d_.conn->plain->non_blocking(true, ignored);
+                    }
+                    call_event next;
+                    next.ec = e;
+                    self->run(next);
+                }));
+            return;
+        case type::tls_handshake:
+            if (tls_handshake(ev))
+                return;
+            continue;
+        case type::write:
+            if (write(ev))
+                return;
+            continue;
+        case type::parse:
+            // The response, read and parsed here rather than by `http::async_read`: the same
+            // rules (Beast's parser, its end-of-stream handling) without two layers of composed
+            // operations around every read.
+            parse_buffered(ev.ec);
+            parser_facts(ev);
+            continue;
+        case type::read:
+            read_some();
+            return;
+        case type::read_eof: {
+            error_code ec;
+            d_.parser->put_eof(ec);
+            ev.ec = ec;
+            parser_facts(ev);
+            continue;
+        }
+        case type::release:
+            if (a.keep_alive) {
+                d_.conn->reused = false;
+                st_->put_idle(std::move(d_.conn));
+            } else {
+                drop_connection();
             }
-            log(log_level::warning, "retry", attempt_ec_,
-                d.diag ? d.diag->client_message : std::string_view{}, wait_);
-
-        wait_and_retry:
-            if (d.diag) { // the next attempt starts afresh
-                d.diag->client_message.clear();
-                d.diag->underlying = {};
-            }
-            wait_timer().expires_after(wait_);
-            BOOST_ASIO_CORO_YIELD timer_->async_wait(resume());
-            if (cancelled_)
-                return finish(asio::error::operation_aborted);
+            continue;
+        case type::close_connection:
+            drop_connection();
+            continue;
+        case type::done:
+            return finish(a.ec);
         }
     }
 }
