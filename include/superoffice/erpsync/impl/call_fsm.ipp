@@ -15,7 +15,6 @@
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
 
-
 namespace superoffice::erpsync::detail {
 
 SO_ERPSYNC_DECL void call_fsm::start(setup const& s) {
