@@ -17,6 +17,7 @@
 
 #include <test_common/call.hpp>
 #include <test_common/canned_server.hpp>
+#include <test_common/resync_requests.hpp>
 
 namespace asio = boost::asio;
 namespace erp = superoffice::erpsync;
@@ -39,20 +40,8 @@ struct fixture {
     erp::client c{io, config_for(sb)};
 };
 
-erp::force_resync_request internal(std::int32_t conn, std::vector<std::int32_t> ids) {
-    erp::force_resync_request r;
-    r.ErpConnectionId = conn;
-    r.InternalKeyIds = std::move(ids);
-    return r;
-}
-
-erp::force_resync_external_request external(std::int32_t conn, std::vector<std::string> keys) {
-    erp::force_resync_external_request r;
-    r.ErpConnectionId = conn;
-    r.ErpActorType = erp::erp_actor_type::Customer;
-    r.ExternalKeys = std::move(keys);
-    return r;
-}
+using superoffice::erpsync::test::external;
+using superoffice::erpsync::test::internal;
 
 } // namespace
 

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include <test_common/call.hpp>
+#include <test_common/resync_requests.hpp>
 
 namespace asio = boost::asio;
 namespace http = boost::beast::http;
@@ -98,20 +99,8 @@ erp::client_config config_for(sandbox::server const& sb,
     return cfg;
 }
 
-erp::force_resync_request internal(std::int32_t conn, std::vector<std::int32_t> ids) {
-    erp::force_resync_request r;
-    r.ErpConnectionId = conn;
-    r.InternalKeyIds = std::move(ids);
-    return r;
-}
-
-erp::force_resync_external_request external(std::int32_t conn, std::vector<std::string> keys) {
-    erp::force_resync_external_request r;
-    r.ErpConnectionId = conn;
-    r.ErpActorType = erp::erp_actor_type::Customer;
-    r.ExternalKeys = std::move(keys);
-    return r;
-}
+using superoffice::erpsync::test::external;
+using superoffice::erpsync::test::internal;
 
 // The whole emulator state as JSON, to compare before and after.
 std::string state_of(sandbox::server& sb) {

@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include <test_common/resync_requests.hpp>
+
 namespace erp = superoffice::erpsync;
 namespace ops = superoffice::erpsync::ops;
 using erp::crm_actor_type;
@@ -110,20 +112,8 @@ erp::erp_sync_field_value value(std::string crm_key, std::string v) {
     return f;
 }
 
-erp::force_resync_request internal(std::int32_t conn, std::vector<std::int32_t> ids) {
-    erp::force_resync_request r;
-    r.ErpConnectionId = conn;
-    r.InternalKeyIds = std::move(ids);
-    return r;
-}
-
-erp::force_resync_external_request external(std::int32_t conn, std::vector<std::string> keys) {
-    erp::force_resync_external_request r;
-    r.ErpConnectionId = conn;
-    r.ErpActorType = erp::erp_actor_type::Customer;
-    r.ExternalKeys = std::move(keys);
-    return r;
-}
+using superoffice::erpsync::test::external;
+using superoffice::erpsync::test::internal;
 
 } // namespace
 
