@@ -56,6 +56,9 @@ struct diagnostics {
     /// How many attempts the call made (see `retry_policy`), a failed connection attempt included;
     /// 0 when the call ended before its first attempt (a configuration error, the in-flight gate).
     unsigned attempts = 0;
+    /// For `tenant_unavailable` and `tenant_deleted`: the tenant's `State` as the state service
+    /// named it (e.g. `OfflineMaintenance`, `Deleted`).
+    std::string tenant_state{};
 
     /// How many bytes of a response body `server_message` keeps at most.
     static constexpr std::size_t max_excerpt = 1024;

@@ -90,6 +90,62 @@ enum class error : int {
     invalid_xml,
     /// The server answered with a SOAP `Fault` (code and reason in the diagnostics' `server`).
     soap_fault,
+    // --- credentials (SuperOffice Online; added after the above) -----------------------------
+    /// A key (PEM or .NET `<RSAKeyValue>` XML) could not be read, or is not an RSA key of the
+    /// kind needed (a private key to sign).
+    invalid_key,
+    /// The system-user exchange was refused: the application's access to the tenant was revoked
+    /// (`AuthorizeErrorCode` 1, `Revoked`). The server's text is in the diagnostics.
+    auth_revoked,
+    /// Refused: the application's authorization on this tenant has expired (3, `Expired`).
+    auth_expired,
+    /// Refused: the application's access to this tenant was denied (4, `Denied`).
+    auth_denied,
+    /// Refused: the authorization must be approved again by an administrator (5, `NeedsReapproval`).
+    auth_needs_reapproval,
+    /// Refused: the signed token's timestamp is outside the server's window (6, `InvalidTimestamp`):
+    /// check the machine's clock.
+    auth_invalid_timestamp,
+    /// Refused: the signature does not match the registered public key (7, `InvalidSignature`).
+    auth_invalid_signature,
+    /// Refused for another or an unstated reason (`IsSuccessful: false` with another message, a
+    /// non-2xx answer, or no token).
+    auth_refused,
+    /// The OAuth token endpoint refused the refresh token (`invalid_grant`: revoked or expired;
+    /// the user must consent again). The RFC 6749 `error` and `error_description` are in the
+    /// diagnostics.
+    oauth_invalid_grant,
+    /// The OAuth token endpoint answered another RFC 6749 error (`invalid_client`,
+    /// `unauthorized_client`, ...), or a non-2xx status, or a reply without `access_token`.
+    oauth_refused,
+    /// A JWT is not three base64url parts of JSON, or lacks a claim that is needed.
+    jwt_malformed,
+    /// A JWT is not signed with RS256 (`alg` is another, e.g. `none` or `HS256`).
+    jwt_unsupported_algorithm,
+    /// No key of the key set (JWKS) or the pinned key matches the JWT.
+    jwt_unknown_key,
+    /// A JWT's signature does not verify.
+    jwt_bad_signature,
+    /// A JWT's issuer (`iss`) is not the expected one.
+    jwt_wrong_issuer,
+    /// A JWT's audience (`aud`) is not the expected one.
+    jwt_wrong_audience,
+    /// A JWT has expired (`exp`, with the allowed clock skew), or has no `exp`.
+    jwt_expired,
+    /// A JWT is not valid yet (`nbf`, with the allowed clock skew).
+    jwt_not_yet_valid,
+    // --- tenant state -------------------------------------------------------------------------
+    /// The tenant is not running (`IsRunning: false`): maintenance, provisioning, suspended,
+    /// migration pending, unknown. Temporary; the state name is in `diagnostics::tenant_state`.
+    tenant_unavailable,
+    /// The tenant is deleted or being deleted (`Deleted`, `Deleting`, `DeleteFailed`): permanent.
+    tenant_deleted,
+    /// The state service (`{environment}/api/state/{ctx}`) could not be asked or gave an answer
+    /// that is not a tenant state (see the diagnostics).
+    tenant_lookup_failed,
+    // --- proxy --------------------------------------------------------------------------------
+    /// The HTTP proxy refused or failed the `CONNECT` tunnel (its status in the diagnostics).
+    proxy_failed,
 };
 
 /// Broad classes of failure, to test an `error_code` against without listing codes.
@@ -105,6 +161,12 @@ enum class condition : int {
     agent_failed,
     /// The request was refused before anything was sent (bad URL, header or value).
     invalid_request,
+    /// Credentials could not be obtained or were refused: a system-user exchange or OAuth refresh
+    /// refused, a key unreadable, a JWT that does not validate.
+    authentication_failed,
+    /// The tenant is not running or cannot be located (`tenant_unavailable`, `tenant_deleted`,
+    /// `tenant_lookup_failed`).
+    tenant_unavailable,
 };
 
 /// The category of `error`.

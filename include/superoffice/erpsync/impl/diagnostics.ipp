@@ -26,6 +26,7 @@ SO_ERPSYNC_DECL std::string superoffice::erpsync::diagnostics::to_string() const
         add("HTTP status ", std::to_string(http_status));
     add("at ", field_path);
     add("error code ", plugin_error_code);
+    add("tenant state ", tenant_state);
     if (server) {
         add("server error type ", server->ErrorType);
         add("server error ", server->ErrorMessage);

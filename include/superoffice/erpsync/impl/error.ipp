@@ -75,6 +75,50 @@ inline char const* error_message(error e) noexcept {
                "envelope";
     case error::soap_fault:
         return "the server answered with a SOAP fault";
+    case error::invalid_key:
+        return "the key cannot be read or is not an RSA key of the kind needed";
+    case error::auth_revoked:
+        return "system-user exchange refused: the application's access to the tenant was revoked";
+    case error::auth_expired:
+        return "system-user exchange refused: the application's authorization on the tenant has expired";
+    case error::auth_denied:
+        return "system-user exchange refused: the application's access to the tenant was denied";
+    case error::auth_needs_reapproval:
+        return "system-user exchange refused: the authorization needs to be approved again";
+    case error::auth_invalid_timestamp:
+        return "system-user exchange refused: the signed token's timestamp is invalid (check the clock)";
+    case error::auth_invalid_signature:
+        return "system-user exchange refused: the signature does not match the registered key";
+    case error::auth_refused:
+        return "system-user exchange refused";
+    case error::oauth_invalid_grant:
+        return "OAuth refresh refused: the refresh token is invalid, expired or revoked (consent again)";
+    case error::oauth_refused:
+        return "OAuth token request refused";
+    case error::jwt_malformed:
+        return "the JWT is malformed or lacks a needed claim";
+    case error::jwt_unsupported_algorithm:
+        return "the JWT is not signed with RS256";
+    case error::jwt_unknown_key:
+        return "no trusted key matches the JWT";
+    case error::jwt_bad_signature:
+        return "the JWT's signature does not verify";
+    case error::jwt_wrong_issuer:
+        return "the JWT's issuer is not the expected one";
+    case error::jwt_wrong_audience:
+        return "the JWT's audience is not the expected one";
+    case error::jwt_expired:
+        return "the JWT has expired";
+    case error::jwt_not_yet_valid:
+        return "the JWT is not valid yet";
+    case error::tenant_unavailable:
+        return "the tenant is not running";
+    case error::tenant_deleted:
+        return "the tenant is deleted";
+    case error::tenant_lookup_failed:
+        return "the tenant's state could not be looked up";
+    case error::proxy_failed:
+        return "the HTTP proxy refused or failed the tunnel";
     }
     return "unknown superoffice::erpsync error";
 }
@@ -86,7 +130,9 @@ inline bool in_condition(error e, condition c) noexcept {
         return e == error::type_mismatch || e == error::value_out_of_range || e == error::invalid_value ||
                e == error::null_response || e == error::invalid_xml;
     case condition::transport_failed:
-        return v >= static_cast<int>(error::resolve_failed) && v <= static_cast<int>(error::transport_failed);
+        return (v >= static_cast<int>(error::resolve_failed) &&
+                v <= static_cast<int>(error::transport_failed)) ||
+               e == error::proxy_failed;
     case condition::http_status:
         return v >= static_cast<int>(error::http_bad_request) &&
                v <= static_cast<int>(error::http_unexpected_status);
@@ -95,6 +141,11 @@ inline bool in_condition(error e, condition c) noexcept {
     case condition::invalid_request:
         return e == error::invalid_base_url || e == error::invalid_header_value ||
                e == error::unencodable_value;
+    case condition::authentication_failed:
+        return v >= static_cast<int>(error::invalid_key) && v <= static_cast<int>(error::jwt_not_yet_valid);
+    case condition::tenant_unavailable:
+        return v >= static_cast<int>(error::tenant_unavailable) &&
+               v <= static_cast<int>(error::tenant_lookup_failed);
     }
     return false;
 }
@@ -108,7 +159,7 @@ public:
         return error_message(static_cast<error>(ev));
     }
     boost::system::error_condition default_error_condition(int ev) const noexcept override {
-        for (int c = 1; c <= static_cast<int>(condition::invalid_request); ++c)
+        for (int c = 1; c <= static_cast<int>(condition::tenant_unavailable); ++c)
             if (in_condition(static_cast<error>(ev), static_cast<condition>(c)))
                 return make_error_condition(static_cast<condition>(c));
         return {ev, *this};
@@ -131,6 +182,10 @@ public:
             return "the agent reported a failure";
         case condition::invalid_request:
             return "the request was refused before it was sent";
+        case condition::authentication_failed:
+            return "credentials could not be obtained or were refused";
+        case condition::tenant_unavailable:
+            return "the tenant is not running or cannot be located";
         }
         return "unknown condition";
     }
