@@ -10,6 +10,7 @@
 
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/impl/call_op.hpp>
+#include <superoffice/erpsync/impl/session_call_op.hpp>
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/protocol_codec.hpp>
 
@@ -86,9 +87,14 @@ public:
     using executor_type = boost::asio::any_io_executor;
 
     /// Creates a client. Configuration errors (bad base URL, CR/LF in a header, unreadable CA
-    /// file) are reported by every call, with details in the call's diagnostics.
-    client(executor_type ex, client_config cfg)
-        : st_(std::make_shared<detail::client_state>(std::move(ex), std::move(cfg))) {}
+    /// file, an unreadable private key) are reported by every call, with details in the call's
+    /// diagnostics. Nothing is sent before the first call.
+    client(executor_type ex, client_config cfg) : ex_(ex) {
+        if (detail::session::needed(cfg))
+            ses_ = std::make_shared<detail::session>(std::move(ex), std::move(cfg));
+        else
+            st_ = std::make_shared<detail::client_state>(std::move(ex), std::move(cfg));
+    }
 
     /// Creates a client on an execution context such as `io_context`.
     template <class ExecutionContext>
@@ -96,46 +102,59 @@ public:
     client(ExecutionContext& ctx, client_config cfg)
         : client(executor_type(ctx.get_executor()), std::move(cfg)) {}
 
-    executor_type get_executor() const noexcept { return st_->ex; }
+    executor_type get_executor() const noexcept { return ex_; }
 
-    /// The configuration error every call would report, or an empty code.
+    /// The configuration error every call would report, or an empty code. (With a tenant locator
+    /// the tenant's URL is checked when the state service has named it.)
     error_code config_error(diagnostics* diag = nullptr) const {
+        if (ses_) {
+            if (diag)
+                diag->clear();
+            return ses_->config_error(diag);
+        }
         if (diag)
             *diag = st_->pc.error_diag;
         return st_->pc.error;
     }
 
-    /// How many connections the client has opened so far.
-    std::size_t connections_opened() const noexcept { return st_->connections_opened.load(); }
+    /// How many connections the client has opened so far (to the tenant's current host, with
+    /// renewable credentials or a located tenant: a new host or new credentials start anew).
+    std::size_t connections_opened() const noexcept {
+        auto st = state();
+        return st ? st->connections_opened.load() : 0;
+    }
     /// How many idle connections are kept for reuse.
-    std::size_t idle_connections() const { return st_->idle_count(); }
+    std::size_t idle_connections() const {
+        auto st = state();
+        return st ? st->idle_count() : 0;
+    }
     /// How many calls are inside the in-flight gate (`rate_limit::max_in_flight`; 0 without a cap).
-    std::size_t calls_in_flight() const { return st_->limits.in_flight(); }
+    std::size_t calls_in_flight() const {
+        return ses_ ? ses_->limits().in_flight() : st_->limits.in_flight();
+    }
     /// How many calls wait at the in-flight gate.
-    std::size_t calls_waiting() const { return st_->limits.waiting(); }
+    std::size_t calls_waiting() const { return ses_ ? ses_->limits().waiting() : st_->limits.waiting(); }
     /// Closes the idle connections. Calls in flight are not affected.
-    void close_idle() { st_->close_idle(); }
+    void close_idle() {
+        if (auto st = state())
+            st->close_idle();
+    }
+
+    /// What the client did to obtain credentials and locate the tenant (all zero for a fixed base
+    /// URL with static credentials).
+    session_stats session_statistics() const { return ses_ ? ses_->stats() : session_stats{}; }
 
     /// Calls operation `Op`.
     template <class Op, class CompletionToken = boost::asio::deferred_t>
     auto async_call(request_t<Op> const& request, call_options const& options, CompletionToken&& token = {}) {
-        auto x = std::make_shared<detail::exchange>(st_);
-        auto& d = x->data();
-        d.diag = options.diag;
-        if (d.diag)
-            d.diag->clear();
-        d.timeout = options.timeout.value_or(st_->cfg.timeout);
-        d.retry_safe = Op::retry_safe;
-        d.operation = Op::name;
-        if (st_->cfg.protocol && !st_->pc.error) {
-            d.protocol = st_->cfg.protocol;
-            d.build_error = d.protocol->build_request(op_index_v<Op>, &request, st_->cfg, st_->pc, options,
-                                                      d.req, d.diag);
-        } else {
-            d.build_error = detail::build_request<Op>(st_->pc, request, options, d.req, d.diag);
+        if (ses_) {
+            if (options.diag)
+                options.diag->clear();
+            return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
+                detail::session_call_op<Op>(ses_, request, options), token, ex_);
         }
-        return boost::asio::async_compose<CompletionToken, signature_t<Op>>(detail::call_op<Op>(std::move(x)),
-                                                                            token, st_->ex);
+        return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
+            detail::call_op<Op>(detail::make_call_exchange<Op>(st_, request, options)), token, ex_);
     }
 
     /// Calls operation `Op` with default options.
@@ -169,7 +188,13 @@ public:
 #undef SO_ERPSYNC_DETAIL_CLIENT_MEMBERS
 
 private:
-    std::shared_ptr<detail::client_state> st_;
+    std::shared_ptr<detail::client_state> state() const {
+        return ses_ ? ses_->current_state() : st_;
+    }
+
+    executor_type ex_;
+    std::shared_ptr<detail::client_state> st_; // a fixed host with static credentials
+    std::shared_ptr<detail::session> ses_;     // otherwise
 };
 
 } // namespace superoffice::erpsync

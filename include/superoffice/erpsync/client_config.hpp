@@ -6,13 +6,15 @@
 #define SO_ERPSYNC_CLIENT_CONFIG_HPP
 
 /// @file
-/// `client_config`, `credentials` and `tls_options`. For compatibility this header also provides
-/// the per-call `call_options` (`call_options.hpp`).
+/// `client_config` and `tls_options`; it includes `credentials.hpp` and `tenant.hpp`. For compatibility this
+/// header also provides the per-call `call_options` (`call_options.hpp`).
 
 #include <superoffice/erpsync/call_options.hpp>
+#include <superoffice/erpsync/credentials.hpp>
 #include <superoffice/erpsync/logger.hpp>
 #include <superoffice/erpsync/rate_limit.hpp>
 #include <superoffice/erpsync/retry.hpp>
+#include <superoffice/erpsync/tenant.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -30,41 +32,6 @@ namespace superoffice::erpsync {
 
 class protocol_codec;
 
-/// How the client authenticates (the `Authorization` header).
-///
-/// Secrets are kept in memory only to build that header; the library never logs them and
-/// `diagnostics` never contains them.
-class credentials {
-public:
-    /// The scheme of the `Authorization` header.
-    enum class scheme { none, basic, so_ticket, bearer };
-
-    /// No `Authorization` header (e.g. an `X-XSRF-TOKEN` session).
-    credentials() = default;
-    /// `Authorization: Basic base64(user:password)` (onsite installations).
-    static credentials basic(std::string user, std::string password) {
-        return credentials(scheme::basic, std::move(user), std::move(password));
-    }
-    /// `Authorization: SOTicket <ticket>`, the ticket as-is (e.g. `7T:...`). Online system users
-    /// also need `client_config::app_token`.
-    static credentials so_ticket(std::string ticket) {
-        return credentials(scheme::so_ticket, {}, std::move(ticket));
-    }
-    /// `Authorization: Bearer <access token>` (Online, interactive).
-    static credentials bearer(std::string token) { return credentials(scheme::bearer, {}, std::move(token)); }
-
-    scheme kind() const noexcept { return kind_; }
-    std::string const& user() const noexcept { return user_; }
-    std::string const& secret() const noexcept { return secret_; }
-
-private:
-    credentials(scheme k, std::string user, std::string secret)
-        : kind_(k), user_(std::move(user)), secret_(std::move(secret)) {}
-    scheme kind_ = scheme::none;
-    std::string user_{};
-    std::string secret_{};
-};
-
 /// TLS settings for `https` base URLs. Verification is on by default.
 struct tls_options {
     /// Verify the server's certificate chain and host name. Turn off only for testing.
@@ -81,12 +48,18 @@ struct tls_options {
     std::shared_ptr<boost::asio::ssl::context> context{};
 };
 
-/// Settings of a `client`. A plain aggregate; every member has a usable default except `base_url`.
+/// Settings of a `client`. A plain aggregate; every member has a usable default except `base_url` (or
+/// `tenant`).
 struct client_config {
     /// The tenant or installation base URL, e.g. `https://sod.superoffice.com/Cust12345` or
-    /// `http://host/crm`. Calls go to `{base_url}/api/v1/Agents/ErpSync/{Operation}`.
+    /// `http://host/crm`. Calls go to `{base_url}/api/v1/Agents/ErpSync/{Operation}`. Leave it
+    /// empty when `tenant` locates the tenant.
     std::string base_url{};
-    /// The `Authorization` header.
+    /// SuperOffice Online: find the tenant's current host through the state service instead of
+    /// `base_url` (see `tenant_locator`). Off while its `context_identifier` is empty.
+    tenant_locator tenant{};
+    /// How calls authenticate: static (Basic, SOTicket, Bearer) or renewed by the client
+    /// (`credentials::system_user`, `credentials::oauth`).
     credentials auth{};
     /// `SO-AppToken`: the application secret, for Online server-to-server calls.
     std::string app_token{};

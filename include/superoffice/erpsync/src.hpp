@@ -34,6 +34,7 @@
 #include <superoffice/erpsync/impl/json_reader.ipp>
 #include <superoffice/erpsync/impl/json_writer.ipp>
 #include <superoffice/erpsync/impl/limiter.ipp>
+#include <superoffice/erpsync/impl/login_messages.ipp>
 #include <superoffice/erpsync/impl/plugin_response.ipp>
 #include <superoffice/erpsync/impl/prepared_config.ipp>
 #include <superoffice/erpsync/impl/query_params.ipp>
@@ -41,6 +42,9 @@
 #include <superoffice/erpsync/impl/response_decoder.ipp>
 #include <superoffice/erpsync/impl/response_reader.ipp>
 #include <superoffice/erpsync/impl/retry.ipp>
+#include <superoffice/erpsync/impl/session.ipp>
+#include <superoffice/erpsync/impl/session_core.ipp>
+#include <superoffice/erpsync/impl/tenant.ipp>
 #include <superoffice/erpsync/impl/time.ipp>
 
 #endif

@@ -34,7 +34,10 @@ namespace superoffice::erpsync::detail {
 
 /// State shared by a client and its calls in flight.
 struct client_state {
-    SO_ERPSYNC_DECL client_state(boost::asio::any_io_executor e, client_config c);
+    /// `shared_limits`: the in-flight gate and rate limit to use (a session's states share one);
+    /// null: a new one from `c.limit`.
+    SO_ERPSYNC_DECL client_state(boost::asio::any_io_executor e, client_config c,
+                                 std::shared_ptr<limiter> shared_limits = nullptr);
 
     SO_ERPSYNC_DECL void make_tls_context();
 
@@ -84,7 +87,8 @@ struct client_state {
     client_config const cfg;
     prepared_config pc;
     std::shared_ptr<boost::asio::ssl::context> ssl_ctx;
-    limiter limits{cfg.limit};
+    std::shared_ptr<limiter> limits_owner;
+    limiter& limits;
     std::atomic<std::size_t> connections_opened{0};
 
 private:

@@ -12,6 +12,7 @@
 // The transport's decisions are `call_fsm`'s (detail/call_fsm.hpp); `exchange` performs them.
 
 #include <superoffice/erpsync/detail/exchange.hpp>
+#include <superoffice/erpsync/detail/request_builder.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/detail/response_reader.hpp>
 #include <superoffice/erpsync/protocol_codec.hpp>
@@ -37,6 +38,50 @@ struct signature_of<void> {
     using type = void(error_code);
 };
 
+/// A call of `Op` ready to start on `st`: the request built (or the reason it could not be), the
+/// timeout, the retry safety and the diagnostics target set.
+template <class Op>
+std::shared_ptr<exchange> make_call_exchange(std::shared_ptr<client_state> const& st,
+                                             request_t<Op> const& request, call_options const& options) {
+    auto x = std::make_shared<exchange>(st);
+    auto& d = x->data();
+    d.diag = options.diag;
+    if (d.diag)
+        d.diag->clear();
+    d.timeout = options.timeout.value_or(st->cfg.timeout);
+    d.retry_safe = Op::retry_safe;
+    d.operation = Op::name;
+    if (st->cfg.protocol && !st->pc.error) {
+        d.protocol = st->cfg.protocol;
+        d.build_error =
+            d.protocol->build_request(op_index_v<Op>, &request, st->cfg, st->pc, options, d.req, d.diag);
+    } else {
+        d.build_error = build_request<Op>(st->pc, request, options, d.req, d.diag);
+    }
+    return x;
+}
+
+/// Decodes the response of a finished exchange into `response_t<Op>` and completes `self` with
+/// it, through the handler's associated executor.
+template <class Op, class Self>
+void complete_call(Self&& self, error_code ec, exchange_data& d) {
+    using R = response_t<Op>;
+    if constexpr (std::is_void_v<R>) {
+        if (!ec)
+            ec = d.protocol ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, nullptr, d.diag)
+                            : decode_response<void>(d.status, d.body, nullptr, d.diag);
+        boost::asio::dispatch(boost::asio::append(std::forward<Self>(self), ec));
+    } else {
+        R r{};
+        if (!ec)
+            ec = d.protocol ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, &r, d.diag)
+                            : decode_response(d.status, d.body, &r, d.diag);
+        if (ec)
+            r = R{}; // no half-filled results
+        boost::asio::dispatch(boost::asio::append(std::forward<Self>(self), ec, std::move(r)));
+    }
+}
+
 /// The operation-specific part of a call, for `async_compose`: starts the shared exchange and
 /// decodes its response into `response_t<Op>`.
 template <class Op>
@@ -59,25 +104,9 @@ public:
                         p->cancel();
             });
         x->start(exchange_completion([self = std::move(self)](error_code ec, exchange_data& d) mutable {
-            using R = response_t<Op>;
             // Completed through the handler's associated executor (a user strand, a coroutine's
-            // executor), never on the call's internal strand: `self` is invoked again below.
-            if constexpr (std::is_void_v<R>) {
-                if (!ec)
-                    ec = d.protocol
-                             ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, nullptr, d.diag)
-                             : decode_response<void>(d.status, d.body, nullptr, d.diag);
-                boost::asio::dispatch(boost::asio::append(std::move(self), ec));
-            } else {
-                R r{};
-                if (!ec)
-                    ec = d.protocol
-                             ? d.protocol->decode_response(op_index_v<Op>, d.status, d.body, &r, d.diag)
-                             : decode_response(d.status, d.body, &r, d.diag);
-                if (ec)
-                    r = R{}; // no half-filled results
-                boost::asio::dispatch(boost::asio::append(std::move(self), ec, std::move(r)));
-            }
+            // executor), never on the call's internal strand: `self` is invoked again.
+            complete_call<Op>(std::move(self), ec, d);
         }));
     }
 

@@ -21,9 +21,12 @@
 #include <mutex>
 #include <utility>
 
-SO_ERPSYNC_DECL superoffice::erpsync::detail::client_state::client_state(boost::asio::any_io_executor e,
-                                                                         client_config c)
-    : ex(std::move(e)), cfg(std::move(c)) {
+SO_ERPSYNC_DECL
+superoffice::erpsync::detail::client_state::client_state(boost::asio::any_io_executor e, client_config c,
+                                                         std::shared_ptr<limiter> shared_limits)
+    : ex(std::move(e)), cfg(std::move(c)),
+      limits_owner(shared_limits ? std::move(shared_limits) : std::make_shared<limiter>(cfg.limit)),
+      limits(*limits_owner) {
     pc = prepare_config(cfg);
     for (auto& s : strands)
         s = make_call_strand(ex);

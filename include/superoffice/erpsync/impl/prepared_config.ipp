@@ -152,6 +152,11 @@ superoffice::erpsync::detail::prepare_config(client_config const& cfg) {
     case credentials::scheme::bearer:
         check(add_header(p.headers, "Authorization", "Bearer " + cfg.auth.secret(), d));
         break;
+    case credentials::scheme::system_user:
+    case credentials::scheme::oauth:
+        // A client's session turns these into `so_ticket` or `bearer` for each route; a
+        // transport configured with them directly has nothing to send.
+        break;
     }
     if (!cfg.app_token.empty())
         check(add_header(p.headers, "SO-AppToken", cfg.app_token, d));

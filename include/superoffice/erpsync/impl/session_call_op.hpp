@@ -1,0 +1,177 @@
+//
+// Copyright (c) 2026 the superoffice-erpsync authors
+// Distributed under the Boost Software License, Version 1.0.
+//
+#ifndef SO_ERPSYNC_IMPL_SESSION_CALL_OP_HPP
+#define SO_ERPSYNC_IMPL_SESSION_CALL_OP_HPP
+
+// The composed operation of a call through a session (renewable credentials, a located tenant):
+// take the session's route (waiting for a renewal when one is needed), run the call on it as
+// `call_op` does, and replay it once after a 401 (new credentials) and once after a 421 or an
+// unreachable host (the state service asked again); `replay_after` decides.
+
+#include <superoffice/erpsync/detail/session.hpp>
+#include <superoffice/erpsync/impl/call_op.hpp>
+
+#include <boost/asio/append.hpp>
+#include <boost/asio/cancellation_type.hpp>
+#include <boost/asio/error.hpp>
+#include <boost/asio/post.hpp>
+
+#include <memory>
+#include <mutex>
+#include <type_traits>
+
+namespace superoffice::erpsync::detail {
+
+template <class Op>
+class session_call_op {
+    struct acquired_t {};
+    struct replay_t {};
+
+    /// What outlives each step (shared with the exchange's completion).
+    struct state {
+        request_t<Op> request;
+        call_options options;
+        session::route_ptr route{};
+        bool renewed = false;
+        bool relocated = false;
+        std::mutex m; // guards the two below (the cancellation slot may fire on any thread)
+        std::weak_ptr<exchange> running{};
+        bool cancelled = false;
+    };
+
+public:
+    session_call_op(std::shared_ptr<session> s, request_t<Op> const& request, call_options const& options)
+        : s_(std::move(s)), st_(std::make_shared<state>()) {
+        st_->request = request;
+        st_->options = options;
+    }
+
+    /// Starts the call.
+    template <class Self>
+    void operator()(Self& self) {
+        self.reset_cancellation_state(boost::asio::enable_total_cancellation());
+        auto slot = self.get_cancellation_state().slot();
+        if (slot.is_connected())
+            slot.assign([w = std::weak_ptr<state>(st_)](boost::asio::cancellation_type t) {
+                if ((t & (boost::asio::cancellation_type::terminal |
+                          boost::asio::cancellation_type::total)) == boost::asio::cancellation_type::none)
+                    return;
+                if (auto st = w.lock()) {
+                    std::shared_ptr<exchange> x;
+                    {
+                        std::lock_guard lock(st->m);
+                        st->cancelled = true;
+                        x = st->running.lock();
+                    }
+                    if (x)
+                        x->cancel();
+                }
+            });
+        acquire(self);
+    }
+
+    /// The session answered.
+    template <class Self>
+    void operator()(Self& self, acquired_t, error_code ec, session::route_ptr r, diagnostics d) {
+        if (!ec && cancelled())
+            ec = boost::asio::error::operation_aborted;
+        if (ec) {
+            if (st_->options.diag)
+                *st_->options.diag = std::move(d);
+            fail(self, ec);
+            return;
+        }
+        run(self, std::move(r));
+    }
+
+    /// The call is sent again.
+    template <class Self>
+    void operator()(Self& self, replay_t) {
+        acquire(self);
+    }
+
+    /// The completion, on the handler's executor.
+    template <class Self, class... R>
+    void operator()(Self& self, error_code ec, R&&... r) {
+        self.complete(ec, std::forward<R>(r)...);
+    }
+
+private:
+    bool cancelled() const {
+        std::lock_guard lock(st_->m);
+        return st_->cancelled;
+    }
+
+    /// Completes with `ec` (posted: this may run inside the initiating function).
+    template <class Self>
+    void fail(Self& self, error_code ec) {
+        if constexpr (std::is_void_v<response_t<Op>>)
+            boost::asio::post(boost::asio::append(std::move(self), ec));
+        else
+            boost::asio::post(boost::asio::append(std::move(self), ec, response_t<Op>{}));
+    }
+
+    template <class Self>
+    void acquire(Self& self) {
+        if (cancelled()) {
+            fail(self, boost::asio::error::operation_aborted);
+            return;
+        }
+        error_code ec;
+        auto r = s_->try_route(ec, st_->options.diag);
+        if (ec) {
+            fail(self, ec);
+            return;
+        }
+        if (r) {
+            run(self, std::move(r));
+            return;
+        }
+        s_->async_route(session::waiter(
+            [self = std::move(self)](error_code e, session::route_ptr route, diagnostics const& d) mutable {
+                boost::asio::post(boost::asio::append(std::move(self), acquired_t{}, e, std::move(route), d));
+            }));
+    }
+
+    template <class Self>
+    void run(Self& self, session::route_ptr r) {
+        auto x = make_call_exchange<Op>(r->st, st_->request, st_->options);
+        st_->route = std::move(r);
+        {
+            std::lock_guard lock(st_->m);
+            st_->running = x;
+        }
+        x->start(exchange_completion(
+            [self = std::move(self), s = s_, st = st_](error_code ec, exchange_data& d) mutable {
+                replay_facts f;
+                f.status = ec ? 0 : d.status;
+                f.ec = ec;
+                f.renewable = s->renewable();
+                f.located = s->located();
+                f.renewed = st->renewed;
+                f.relocated = st->relocated;
+                auto const why = replay_after(f);
+                bool stop = false;
+                {
+                    std::lock_guard lock(st->m);
+                    stop = st->cancelled;
+                }
+                if (why != replay_reason::none && !stop) {
+                    (why == replay_reason::renew_credentials ? st->renewed : st->relocated) = true;
+                    s->report(*st->route, why);
+                    boost::asio::post(boost::asio::append(std::move(self), replay_t{}));
+                    return;
+                }
+                complete_call<Op>(std::move(self), ec, d);
+            }));
+    }
+
+    std::shared_ptr<session> s_;
+    std::shared_ptr<state> st_;
+};
+
+} // namespace superoffice::erpsync::detail
+
+#endif
