@@ -40,12 +40,14 @@ public:
     /// - .NET `<RSAKeyValue>` XML: `Modulus` and `Exponent`, and for a private key `P`, `Q`, `DP`,
     ///   `DQ`, `InverseQ` and `D` (each Base64 of a big-endian integer), in any order, whitespace
     ///   around values ignored.
-    /// Anything else, an encrypted PEM, a key that is not RSA, or an inconsistent private key
-    /// gives `error::invalid_key` (the reason in `diag->client_message`, never the key's text).
+    /// Anything else, an encrypted PEM, a key that is not RSA, a modulus outside 1024 to 16384
+    /// bits, an invalid public key or an inconsistent private key (OpenSSL's pairwise check), or a
+    /// text over 1 MiB gives `error::invalid_key` (the reason in `diag->client_message`, never the
+    /// key's text). Never prompts for a pass phrase.
     static SO_ERPSYNC_DECL rsa_key parse(std::string_view text, error_code& ec, diagnostics* diag = nullptr);
 
     /// A public key from a JWK's `n` and `e` (base64url, unpadded or padded): `error::invalid_key`
-    /// when they are not base64url or not a usable RSA key.
+    /// when they are not base64url or not a usable RSA key (the checks of `parse`).
     static SO_ERPSYNC_DECL rsa_key from_jwk(std::string_view n, std::string_view e, error_code& ec);
 
     /// A new private key of `bits` bits with exponent 65537 (for the sandbox and tests). Throws
@@ -58,13 +60,15 @@ public:
     /// The modulus size in bits (0 when empty).
     SO_ERPSYNC_DECL unsigned bits() const noexcept;
 
-    /// The public key as PEM `PUBLIC KEY` (SubjectPublicKeyInfo).
+    /// The public key as PEM `PUBLIC KEY` (SubjectPublicKeyInfo); empty when the key is empty.
+    /// The writers below throw `std::runtime_error` when OpenSSL fails.
     SO_ERPSYNC_DECL std::string public_pem() const;
     /// The private key as unencrypted PKCS#8 PEM (`PRIVATE KEY`); empty for a public key.
     SO_ERPSYNC_DECL std::string private_pem() const;
     /// The private key as PKCS#1 PEM (`RSA PRIVATE KEY`); empty for a public key.
     SO_ERPSYNC_DECL std::string private_pem_pkcs1() const;
-    /// The key as .NET `<RSAKeyValue>` XML (with the private parts when it has them).
+    /// The key as .NET `<RSAKeyValue>` XML (with the private parts when it has them, `D` as long
+    /// as the modulus and `P`, `Q`, `DP`, `DQ`, `InverseQ` half as long, as .NET requires).
     SO_ERPSYNC_DECL std::string private_xml() const;
     /// JWK `n` and `e`, base64url without padding.
     SO_ERPSYNC_DECL std::string jwk_n() const;
@@ -73,9 +77,10 @@ public:
     SO_ERPSYNC_DECL std::string thumbprint() const;
 
     /// The RSASSA-PKCS1-v1_5 SHA-256 signature of `data` (raw bytes). `error::invalid_key` when
-    /// the key is empty or public only.
+    /// the key is empty or public only (or OpenSSL fails to sign with it).
     SO_ERPSYNC_DECL std::string sign_sha256(std::string_view data, error_code& ec) const;
-    /// Whether `signature` (raw bytes) is the RSASSA-PKCS1-v1_5 SHA-256 signature of `data`.
+    /// Whether `signature` (raw bytes) is the RSASSA-PKCS1-v1_5 SHA-256 signature of `data`
+    /// (false for an empty key).
     SO_ERPSYNC_DECL bool verify_sha256(std::string_view data, std::string_view signature) const noexcept;
 
     /// OpenSSL's `EVP_PKEY*` (not owned), null when empty.

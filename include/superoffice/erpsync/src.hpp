@@ -20,6 +20,7 @@
     "superoffice/erpsync/src.hpp is for separate compilation: define SO_ERPSYNC_SEPARATE_COMPILATION in every translation unit"
 #endif
 
+#include <superoffice/erpsync/impl/base64.ipp>
 #include <superoffice/erpsync/impl/call_fsm.ipp>
 #include <superoffice/erpsync/impl/connection.ipp>
 #include <superoffice/erpsync/impl/connection_pool.ipp>
@@ -33,6 +34,7 @@
 #include <superoffice/erpsync/impl/json.ipp>
 #include <superoffice/erpsync/impl/json_reader.ipp>
 #include <superoffice/erpsync/impl/json_writer.ipp>
+#include <superoffice/erpsync/impl/jwt.ipp>
 #include <superoffice/erpsync/impl/limiter.ipp>
 #include <superoffice/erpsync/impl/login_messages.ipp>
 #include <superoffice/erpsync/impl/plugin_response.ipp>
@@ -42,8 +44,10 @@
 #include <superoffice/erpsync/impl/response_decoder.ipp>
 #include <superoffice/erpsync/impl/response_reader.ipp>
 #include <superoffice/erpsync/impl/retry.ipp>
+#include <superoffice/erpsync/impl/rsa_key.ipp>
 #include <superoffice/erpsync/impl/session.ipp>
 #include <superoffice/erpsync/impl/session_core.ipp>
+#include <superoffice/erpsync/impl/system_user_token.ipp>
 #include <superoffice/erpsync/impl/tenant.ipp>
 #include <superoffice/erpsync/impl/time.ipp>
 

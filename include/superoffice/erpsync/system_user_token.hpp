@@ -33,8 +33,10 @@ struct signed_system_user_token {
 
 /// Checks a signed token against `public_key` (the sandbox's side of the exchange): it must split
 /// into token, a 12-digit valid UTC timestamp and a Base64 signature (`auth_invalid_signature`
-/// when it does not), the timestamp must be within `window` of `now` either way
-/// (`auth_invalid_timestamp`), and the signature must verify (`auth_invalid_signature`).
+/// when it does not), the minute the timestamp names must be within `window` of `now` either way
+/// (`auth_invalid_timestamp`; `now` inside that minute is distance 0, since the timestamp drops
+/// the seconds), and the signature must verify (`auth_invalid_signature`). `error::invalid_key`
+/// when `public_key` is empty. The token may itself contain dots (the last two separate the rest).
 SO_ERPSYNC_DECL signed_system_user_token check_signed_system_user_token(
     std::string_view signed_token, rsa_key const& public_key, std::chrono::system_clock::time_point now,
     std::chrono::seconds window, error_code& ec);

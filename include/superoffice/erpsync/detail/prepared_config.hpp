@@ -9,6 +9,7 @@
 // endpoint, the client-level headers validated (no CR, LF or NUL: header injection) and rendered.
 
 #include <superoffice/erpsync/client_config.hpp>
+#include <superoffice/erpsync/detail/base64.hpp> // base64(), for the Basic authorization header
 #include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/error.hpp>
@@ -38,9 +39,6 @@ SO_ERPSYNC_DECL bool valid_header_value(std::string_view v) noexcept;
 
 /// True when `n` is an RFC 9110 token.
 SO_ERPSYNC_DECL bool valid_header_name(std::string_view n) noexcept;
-
-/// `in` in base64 (RFC 4648, padded).
-SO_ERPSYNC_DECL std::string base64(std::string_view in);
 
 using header_list = std::vector<std::pair<std::string, std::string>>;
 

@@ -86,26 +86,6 @@ SO_ERPSYNC_DECL bool superoffice::erpsync::detail::valid_header_name(std::string
     return true;
 }
 
-SO_ERPSYNC_DECL std::string superoffice::erpsync::detail::base64(std::string_view in) {
-    static constexpr char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((in.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(in[k])); };
-    for (; i + 2 < in.size(); i += 3) {
-        unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
-        out += tab[v >> 18 & 63], out += tab[v >> 12 & 63], out += tab[v >> 6 & 63], out += tab[v & 63];
-    }
-    if (i + 1 == in.size()) {
-        unsigned v = byte(i) << 16;
-        out += tab[v >> 18 & 63], out += tab[v >> 12 & 63], out += "==";
-    } else if (i + 2 == in.size()) {
-        unsigned v = byte(i) << 16 | byte(i + 1) << 8;
-        out += tab[v >> 18 & 63], out += tab[v >> 12 & 63], out += tab[v >> 6 & 63], out += '=';
-    }
-    return out;
-}
-
 SO_ERPSYNC_DECL superoffice::erpsync::error_code superoffice::erpsync::detail::add_header(header_list& h,
                                                                                           std::string name,
                                                                                           std::string value,
