@@ -506,6 +506,9 @@ Request:
                        sends the default one (`erpsync help <Operation>` shows it) and warns.
 Target:
   --url BASE           tenant base URL, e.g. https://sod.superoffice.com/Cust12345    [ERPSYNC_URL]
+  --context CTX        SuperOffice Online: the tenant (e.g. Cust12345), located through the state
+                       service of --environment instead of --url                       [ERPSYNC_CONTEXT]
+  --environment ENV    online (default), sod, stage, or a URL (a sandbox's)        [ERPSYNC_ENVIRONMENT]
   --sandbox            start the built-in sandbox on 127.0.0.1 and call it; its own credentials are
                        used unless given as options (the ERPSYNC_ credential variables are ignored)
   --seed FILE          the sandbox's data (JSON of sandbox::seed; erpsync_sandbox --print-seed)
@@ -515,6 +518,14 @@ Authentication (an option overrides its variable; use one scheme):
   --ticket TICKET      SOTicket                                                        [ERPSYNC_TICKET]
   --token TOKEN        Bearer access token                                             [ERPSYNC_TOKEN]
   --app-token SECRET   SO-AppToken (Online system users)                               [ERPSYNC_APP_TOKEN]
+  --system-user-token T  Online system user: signed with the key, exchanged for a ticket that is
+                       renewed as needed; needs --private-key-file, --client-secret and --context
+                                                                         [ERPSYNC_SYSTEM_USER_TOKEN]
+  --private-key-file PATH  the app's RSA private key (PEM or .NET XML)    [ERPSYNC_PRIVATE_KEY_FILE]
+  --client-secret SECRET   the app's client secret (the application token)   [ERPSYNC_CLIENT_SECRET]
+  --refresh-token T    OAuth: refreshed into access tokens; needs --client-id and --client-secret
+                                                                             [ERPSYNC_REFRESH_TOKEN]
+  --client-id ID       the app's client id                                     [ERPSYNC_CLIENT_ID]
   Options are visible to other local users (ps); prefer the variables for secrets.
 Call:
   --select FIELDS      $select: comma separated properties of the reply (only they are printed; REST)
@@ -626,7 +637,14 @@ struct arguments {
 constexpr std::string_view value_options[] = {
     "--url",      "--user",       "--password",   "--ticket",    "--token",      "--app-token",  "--select",
     "--timeout",  "--ca-file",    "--language",   "--body",      "--body-file",  "--seed",       "--port",
-    "--protocol", "--connection", "--actor-type", "--keys-file", "--batch-size", "--concurrency"};
+    "--protocol", "--connection", "--actor-type", "--keys-file", "--batch-size", "--concurrency",
+    "--context",  "--environment", "--system-user-token", "--private-key-file", "--client-id", "--client-secret",
+    "--refresh-token"};
+
+/// The options of the target and its credentials, accepted by every command that calls.
+constexpr std::string_view online_options[] = {"--context",          "--environment", "--system-user-token",
+                                               "--private-key-file", "--client-id",   "--client-secret",
+                                               "--refresh-token"};
 
 arguments parse_arguments(int argc, char** argv) {
     arguments a;
@@ -702,7 +720,10 @@ std::chrono::steady_clock::duration parse_timeout(std::string const& text) {
 }
 
 /// Refuses options that mean nothing for the chosen command.
-void only_options(arguments const& a, std::vector<std::string_view> allowed, std::string_view command) {
+void only_options(arguments const& a, std::vector<std::string_view> allowed, std::string_view command,
+                  bool calls = true) {
+    if (calls) // the target's and its credentials' options apply to every command that calls
+        allowed.insert(allowed.end(), std::begin(online_options), std::end(online_options));
     for (auto const& [name, value] : a.values) {
         bool ok = false;
         for (auto o : allowed)
@@ -733,7 +754,7 @@ erp::sandbox::options sandbox_options() {
 }
 
 int serve(arguments const& a) {
-    only_options(a, {"--port", "--seed"}, "serve");
+    only_options(a, {"--port", "--seed"}, "serve", false);
     if (a.sandbox || a.pretty || a.positional.size() > 1)
         throw usage_error("serve takes only --port and --seed");
     erp::sandbox::options opt = sandbox_options();
@@ -797,16 +818,28 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
         cfg.base_url = sandbox->base_url();
     } else if (auto url = option_or_env(a, "--url", "ERPSYNC_URL")) {
         cfg.base_url = *url;
-    } else {
-        throw usage_error("no target: give --url BASE, set ERPSYNC_URL, or use --sandbox");
+    }
+    auto context = option_or_env(a, "--context", "ERPSYNC_CONTEXT", env);
+    auto environment = option_or_env(a, "--environment", "ERPSYNC_ENVIRONMENT", env);
+    if (cfg.base_url.empty()) {
+        if (!context)
+            throw usage_error("no target: give --url BASE or --context CTX, set ERPSYNC_URL or ERPSYNC_CONTEXT, or "
+                              "use --sandbox");
+        cfg.tenant.context_identifier = *context;
+        cfg.tenant.environment = environment.value_or("online");
     }
     auto user = option_or_env(a, "--user", "ERPSYNC_USER", env);
     auto password = option_or_env(a, "--password", "ERPSYNC_PASSWORD", env);
     auto ticket = option_or_env(a, "--ticket", "ERPSYNC_TICKET", env);
     auto token = option_or_env(a, "--token", "ERPSYNC_TOKEN", env);
-    if (int(bool(user) || bool(password)) + int(bool(ticket)) + int(bool(token)) > 1)
-        throw usage_error("more than one kind of credentials (--user/--password, --ticket, --token or their "
-                          "ERPSYNC_ variables): use one");
+    auto system_user_token = option_or_env(a, "--system-user-token", "ERPSYNC_SYSTEM_USER_TOKEN", env);
+    auto refresh_token = option_or_env(a, "--refresh-token", "ERPSYNC_REFRESH_TOKEN", env);
+    auto client_secret = option_or_env(a, "--client-secret", "ERPSYNC_CLIENT_SECRET", env);
+    if (int(bool(user) || bool(password)) + int(bool(ticket)) + int(bool(token)) + int(bool(system_user_token)) +
+            int(bool(refresh_token)) >
+        1)
+        throw usage_error("more than one kind of credentials (--user/--password, --ticket, --token, "
+                          "--system-user-token, --refresh-token or their ERPSYNC_ variables): use one");
     if (user && !password)
         throw usage_error("--user needs --password (or ERPSYNC_PASSWORD)");
     if (password && !user)
@@ -817,7 +850,34 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
         cfg.auth = erp::credentials::so_ticket(*ticket);
     else if (token)
         cfg.auth = erp::credentials::bearer(*token);
-    else if (sandbox)
+    else if (system_user_token) {
+        auto key_file = option_or_env(a, "--private-key-file", "ERPSYNC_PRIVATE_KEY_FILE", env);
+        if (!key_file || !client_secret || !context)
+            throw usage_error("--system-user-token needs --private-key-file, --client-secret and --context (or "
+                              "their ERPSYNC_ variables)");
+        erp::credentials::system_user su;
+        su.system_user_token = *system_user_token;
+        su.private_key = read_file(*key_file);
+        su.application_token = *client_secret;
+        su.context_identifier = *context;
+        su.environment = environment.value_or("online");
+        cfg.auth = std::move(su);
+    } else if (refresh_token) {
+        auto client_id = option_or_env(a, "--client-id", "ERPSYNC_CLIENT_ID", env);
+        if (!client_id || !client_secret)
+            throw usage_error("--refresh-token needs --client-id and --client-secret (or their ERPSYNC_ variables)");
+        erp::credentials::oauth o;
+        o.client_id = *client_id;
+        o.client_secret = *client_secret;
+        o.refresh_token = *refresh_token;
+        o.environment = environment.value_or("online");
+        // A refresh token the server replaces is not printed (a secret): the old one may stop
+        // working, which is said on stderr.
+        o.on_refresh_token = [](std::string const&) {
+            std::cerr << "note: the server issued a new refresh token; the one given may no longer work\n";
+        };
+        cfg.auth = std::move(o);
+    } else if (sandbox)
         cfg.auth = erp::credentials::basic(erp::sandbox::options{}.user, erp::sandbox::options{}.password);
     if (auto app = option_or_env(a, "--app-token", "ERPSYNC_APP_TOKEN", env))
         cfg.app_token = *app;
