@@ -7,10 +7,19 @@
 //
 //   erpsync-sandbox [--port N] [--address 127.0.0.1] [--seed FILE.json] [--base-path /Cust12345]
 //                   [--user U --password P] [--ticket T] [--app-token A] [--print-seed]
+//                   [--online --system-user-key FILE [--system-user-token T]
+//                    [--application-token A] [--refresh-token R] [--environment-port N]]
 //
 // The seed file is the JSON form of superoffice::erpsync::sandbox::seed; --print-seed writes the
 // built-in one, a starting point for your own.
+//
+// --online emulates SuperOffice Online (sandbox::options::online): an environment host with the
+// login, token and state services, and the tenant on two tenant hosts. --system-user-key is the
+// system user's key (PEM or .NET XML; only its public part is used) whose signatures the
+// exchange accepts; the other values default to the sandbox's (see sandbox/online.hpp). The
+// environment URL and the tenant hosts are printed, the secrets never.
 
+#include <superoffice/erpsync/rsa_key.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 #include <superoffice/erpsync/sandbox/soap.hpp>
 
@@ -58,6 +67,37 @@ int main(int argc, char** argv) {
             opt.ticket = value();
         } else if (a == "--app-token") {
             opt.app_token = value();
+        } else if (a == "--online") {
+            opt.online.enabled = true;
+        } else if (a == "--system-user-key") {
+            std::string path = value();
+            std::ifstream f(path, std::ios::binary);
+            if (!f) {
+                std::cerr << "cannot open " << path << '\n';
+                return 2;
+            }
+            std::stringstream ss;
+            ss << f.rdbuf();
+            erp::error_code ec;
+            erp::diagnostics d;
+            opt.online.system_user_key = erp::rsa_key::parse(ss.str(), ec, &d);
+            if (ec) {
+                std::cerr << path << ": " << ec.message() << " (" << d.to_string() << ")\n";
+                return 2;
+            }
+        } else if (a == "--system-user-token") {
+            opt.online.system_user_token = value();
+        } else if (a == "--application-token") {
+            opt.online.application_token = value();
+        } else if (a == "--refresh-token") {
+            opt.online.refresh_tokens = {value()};
+        } else if (a == "--environment-port") {
+            int p = std::stoi(value());
+            if (p < 0 || p > 65535) {
+                std::cerr << "--environment-port must be 0..65535\n";
+                return 2;
+            }
+            opt.online.environment_port = static_cast<std::uint16_t>(p);
         } else if (a == "--seed") {
             std::string path = value();
             std::ifstream f(path, std::ios::binary);
@@ -81,10 +121,24 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    if (opt.online.enabled && opt.online.system_user_key.empty()) {
+        std::cerr
+            << "--online needs --system-user-key FILE (the key whose signatures the exchange accepts)\n";
+        return 2;
+    }
     try {
         erp::sandbox::server srv(opt, data);
         std::cout << "ErpSync sandbox listening at " << srv.base_url() << " (Basic " << opt.user
                   << ", SOTicket " << (opt.ticket.empty() ? "off" : "on") << ")" << std::endl;
+        if (srv.online_enabled()) {
+            std::cout << "SuperOffice Online environment at " << srv.environment_url() << " (context "
+                      << srv.context_identifier() << ", state " << srv.environment_url() << "/api/state/"
+                      << srv.context_identifier() << ")\n";
+            for (std::size_t i = 0; i < srv.tenant_host_count(); ++i)
+                std::cout << "tenant host " << i << ": " << srv.tenant_host_url(i)
+                          << (i == srv.current_tenant_host() ? " (current)" : "") << '\n';
+            std::cout << std::flush;
+        }
         boost::asio::io_context io;
         boost::asio::signal_set signals(io, SIGINT, SIGTERM);
         signals.async_wait([](boost::system::error_code, int) {});

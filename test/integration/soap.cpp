@@ -2,8 +2,11 @@
 // REST on a twin sandbox: the request must arrive as sent and the result must equal REST's.
 // Then authentication, the agent's refusals, faults and hostile messages sent to the endpoint.
 #include <superoffice/erpsync/client.hpp>
+#include <superoffice/erpsync/jwt.hpp>
+#include <superoffice/erpsync/rsa_key.hpp>
 #include <superoffice/erpsync/sandbox/soap.hpp>
 #include <superoffice/erpsync/soap.hpp>
+#include <superoffice/erpsync/system_user_token.hpp>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -12,9 +15,12 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
@@ -245,6 +251,72 @@ BOOST_AUTO_TEST_CASE(credentials_and_application_token) {
         auto r = erp::test::call<ops::get_engine_status>(c, io, {});
         BOOST_TEST(!r.ec, r.diag.to_string());
     }
+}
+
+BOOST_AUTO_TEST_CASE(online_ticket_over_soap) {
+    // a ticket from the Online emulation's exchange is accepted in Credentials/Ticket with the
+    // ApplicationToken header, and the tenant's host rules apply to the SOAP path too
+    auto key = erp::rsa_key::generate(2048);
+    erp::sandbox::options o;
+    o.engine_timer = false;
+    o.soap = erp::sandbox::soap_endpoint();
+    o.online.enabled = true;
+    o.online.system_user_key = key;
+    erp::sandbox::server sb(o);
+
+    erp::error_code ec;
+    boost::json::object body;
+    body["SignedSystemToken"] =
+        erp::sign_system_user_token(o.online.system_user_token, key, std::chrono::system_clock::now(), ec);
+    BOOST_TEST_REQUIRE(!ec);
+    body["ApplicationToken"] = o.online.application_token;
+    body["ContextIdentifier"] = "Cust12345";
+    body["ReturnTokenType"] = "JWT";
+    asio::io_context io;
+    asio::ip::tcp::socket sock(io);
+    sock.connect({asio::ip::make_address("127.0.0.1"), sb.environment_port()});
+    http::request<http::string_body> req(http::verb::post, "/Login/api/PartnerSystemUser/Authenticate", 11);
+    req.set(http::field::host, "127.0.0.1");
+    req.set(http::field::content_type, "application/json");
+    req.body() = boost::json::serialize(body);
+    req.prepare_payload();
+    http::write(sock, req);
+    boost::beast::flat_buffer buf;
+    http::response<http::string_body> res;
+    http::read(sock, buf, res);
+    auto reply = boost::json::parse(res.body()).as_object();
+    BOOST_TEST_REQUIRE(reply.at("IsSuccessful").as_bool(), res.body());
+    auto jwt = erp::decode_jwt_unverified(std::string_view(reply.at("Token").as_string()), ec);
+    BOOST_TEST_REQUIRE(!ec);
+    auto const ticket = jwt.claim("http://schemes.superoffice.net/identity/ticket");
+
+    auto cfg = soap_config(sb, erp::soap::version::v1_1);
+    cfg.auth = erp::credentials::so_ticket(ticket);
+    cfg.app_token = o.online.application_token;
+    {
+        erp::client c(io, cfg);
+        auto r = erp::test::call<ops::get_engine_status>(c, io, {});
+        BOOST_TEST(!r.ec, r.diag.to_string());
+    }
+    {
+        auto no_token = cfg;
+        no_token.app_token.clear();
+        erp::client c(io, no_token);
+        auto r = erp::test::call<ops::get_engine_status>(c, io, {});
+        BOOST_TEST((r.ec == erp::error::soap_fault));
+    }
+    sb.move_tenant(1);
+    {
+        erp::client c(io, cfg); // still the old host
+        auto r = erp::test::call<ops::get_engine_status>(c, io, {});
+        BOOST_TEST(r.diag.http_status == 421u);
+        auto moved = cfg;
+        moved.base_url = sb.tenant_host_url(1);
+        erp::client c2(io, moved);
+        auto r2 = erp::test::call<ops::get_engine_status>(c2, io, {});
+        BOOST_TEST(!r2.ec, r2.diag.to_string());
+    }
+    BOOST_TEST(sb.online_counters().misdirected == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(agent_refusals_arrive_as_exception_info) {

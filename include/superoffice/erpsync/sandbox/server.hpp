@@ -25,10 +25,17 @@
 /// with `Retry-After`, 500, requests never answered, responses cut short. See `fault_options`
 /// for which kinds apply the operation, and `server::faults_injected` for what was injected.
 ///
+/// @par SuperOffice Online
+/// `options::online` (off by default) adds the emulation of SuperOffice Online's login, token and
+/// tenant-state services on an environment host, several tenant hosts, and the credentials and
+/// answers (401, 421, 503) that go with them: see `sandbox/online.hpp`.
+///
 /// @par Thread safety
-/// `with_state` and the counters may be used from any thread while the server runs.
+/// `with_state`, the counters and the Online members (`set_tenant_state`, `move_tenant`,
+/// `expire_tickets`, ...) may be used from any thread while the server runs.
 
 #include <superoffice/erpsync/sandbox/emulator.hpp>
+#include <superoffice/erpsync/sandbox/online.hpp>
 #include <superoffice/erpsync/sandbox/state.hpp>
 
 #include <chrono>
@@ -250,15 +257,19 @@ struct options {
     /// `sandbox::soap_endpoint()` (include `<superoffice/erpsync/sandbox/soap.hpp>`). Null: that
     /// path answers 404.
     std::shared_ptr<soap_handler const> soap{};
-    /// Injected faults (none by default); see `fault_options`.
+    /// Injected faults (none by default); see `fault_options`. They apply to every listener,
+    /// the Online emulation's too.
     fault_options faults{};
+    /// The emulation of SuperOffice Online's services (off by default); see `online_options`.
+    online_options online{};
 };
 
 /// An in-process ErpSync agent on loopback. Starts in the constructor, stops in the destructor.
 class server {
 public:
     /// Binds, listens and starts serving on a thread of its own. Throws `std::invalid_argument`
-    /// for invalid `options::faults`, `boost::system::system_error` when it cannot bind.
+    /// for invalid `options::faults` or `options::online`, `boost::system::system_error` when it
+    /// cannot bind.
     explicit server(options opt = {}, seed const& data = default_seed());
 
     server(server const&) = delete;
@@ -279,6 +290,40 @@ public:
     /// The faults injected so far (`options::faults`), per kind. A kind that applies the
     /// operation (`reset_mid_response`, `truncated_body`) is counted once the operation ran.
     fault_counts faults_injected() const noexcept;
+
+    // --- SuperOffice Online (options::online) -----------------------------------------------
+    // Except `online_enabled`, these throw `std::logic_error` when `options::online.enabled` is
+    // false.
+
+    /// Whether the Online emulation runs (`options::online.enabled`).
+    bool online_enabled() const noexcept;
+    /// The environment host, e.g. `http://127.0.0.1:41235` (no trailing slash): the base of
+    /// `/login/...`, `/Login/api/PartnerSystemUser/Authenticate` and `/api/state/{ctx}`.
+    std::string environment_url() const;
+    std::uint16_t environment_port() const;
+    /// The number of tenant hosts (`online_options::tenant_hosts`).
+    std::size_t tenant_host_count() const;
+    /// The tenant's root on tenant host `i`, e.g. `http://127.0.0.1:41236/Cust12345` (host 0 is
+    /// `base_url()`). Throws `std::out_of_range` when there is no host `i`.
+    std::string tenant_host_url(std::size_t i) const;
+    std::uint16_t tenant_host_port(std::size_t i) const;
+    /// The context identifier served (`online_options::context_identifier` or from `base_path`).
+    std::string context_identifier() const;
+    /// Sets the state the state service reports; the tenant API answers 503 unless
+    /// `is_running(s)`.
+    void set_tenant_state(tenant_state s);
+    tenant_state current_tenant_state() const;
+    /// Moves the tenant to tenant host `i`: the state service's `Endpoint` and `Api` name it, and
+    /// the tenant API answers 421 on every other host. Throws `std::out_of_range` when there is
+    /// no host `i`.
+    void move_tenant(std::size_t i);
+    /// The index of the tenant's current host (0 at start).
+    std::size_t current_tenant_host() const;
+    /// Forgets every ticket and access token issued so far, as if they had all expired: they get
+    /// 401 from now on. Refresh tokens and the static credentials of `options` are kept.
+    void expire_tickets();
+    /// What the Online emulation served so far.
+    online_counts online_counters() const;
 
     /// Runs `f(emulator&)` under the state lock and returns its result.
     template <class F>

@@ -14,6 +14,7 @@
 #include <superoffice/erpsync/sandbox/impl/state.ipp>
 // after state.ipp: the explicit instantiations of emulator::run come before their uses
 #include <superoffice/erpsync/sandbox/impl/emulator.ipp>
+#include <superoffice/erpsync/sandbox/impl/online.ipp>
 #include <superoffice/erpsync/sandbox/impl/server.ipp>
 #ifndef SO_ERPSYNC_SANDBOX_NO_SOAP
 #include <superoffice/erpsync/sandbox/impl/soap.ipp>

@@ -75,6 +75,59 @@ std::size_t server::requests_served() const noexcept {
 fault_counts server::faults_injected() const noexcept {
     return impl_->faults_injected();
 }
+bool server::online_enabled() const noexcept {
+    return impl_->online_ != nullptr;
+}
+namespace {
+online_service& online_of(server::impl& i) {
+    if (!i.online_)
+        throw std::logic_error("sandbox::server: the Online emulation is off (options::online.enabled)");
+    return *i.online_;
+}
+} // namespace
+std::string server::environment_url() const {
+    return online_of(*impl_).environment_url();
+}
+std::uint16_t server::environment_port() const {
+    online_of(*impl_);
+    return impl_->environment_port_;
+}
+std::size_t server::tenant_host_count() const {
+    online_of(*impl_);
+    return impl_->more_hosts_.size() + 1;
+}
+std::uint16_t server::tenant_host_port(std::size_t i) const {
+    online_of(*impl_);
+    if (i == 0)
+        return impl_->port_;
+    if (i > impl_->more_hosts_.size())
+        throw std::out_of_range("sandbox::server: no tenant host " + std::to_string(i));
+    return impl_->more_hosts_[i - 1]->local_endpoint().port();
+}
+std::string server::tenant_host_url(std::size_t i) const {
+    return impl_->root_url(tenant_host_port(i)) + impl_->opt_.base_path;
+}
+std::string server::context_identifier() const {
+    return online_of(*impl_).context_identifier();
+}
+void server::set_tenant_state(tenant_state s) {
+    online_of(*impl_).set_state(s);
+}
+tenant_state server::current_tenant_state() const {
+    return online_of(*impl_).state();
+}
+void server::move_tenant(std::size_t i) {
+    online_of(*impl_).move_tenant(i);
+}
+std::size_t server::current_tenant_host() const {
+    return online_of(*impl_).current_host();
+}
+void server::expire_tickets() {
+    online_of(*impl_).expire_tickets();
+}
+online_counts server::online_counters() const {
+    return online_of(*impl_).counters();
+}
 std::mutex& server::state_mutex() noexcept {
     return impl_->mutex_;
 }

@@ -18,6 +18,7 @@
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/sandbox/emulator.hpp>
+#include <superoffice/erpsync/sandbox/impl/online_service.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -53,6 +54,7 @@
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace superoffice::erpsync::sandbox {
 
@@ -86,13 +88,21 @@ public:
             tls_->use_certificate_chain(asio::buffer(opt_.tls_cert_pem));
             tls_->use_private_key(asio::buffer(opt_.tls_key_pem), asio::ssl::context::pem);
         }
-        asio::ip::tcp::endpoint ep(asio::ip::make_address(opt_.address), opt_.port);
-        acceptor_.open(ep.protocol());
-        acceptor_.set_option(asio::socket_base::reuse_address(true));
-        acceptor_.bind(ep);
-        acceptor_.listen();
-        port_ = acceptor_.local_endpoint().port();
-        asio::co_spawn(io_, accept_loop(), asio::detached);
+        if (opt_.online.enabled)
+            online_ = std::make_unique<online_service>(opt_.online, opt_.base_path);
+        port_ = listen(acceptor_, opt_.port);
+        asio::co_spawn(io_, accept_loop(acceptor_, 0), asio::detached);
+        if (online_) {
+            std::vector<std::string> roots{root_url(port_)};
+            for (std::size_t i = 1; i < opt_.online.tenant_hosts; ++i) {
+                auto& acc = *more_hosts_.emplace_back(std::make_unique<asio::ip::tcp::acceptor>(io_));
+                roots.push_back(root_url(listen(acc, 0)));
+                asio::co_spawn(io_, accept_loop(acc, i), asio::detached);
+            }
+            environment_port_ = listen(environment_, opt_.online.environment_port);
+            asio::co_spawn(io_, accept_loop(environment_, environment_listener), asio::detached);
+            online_->set_hosts(root_url(environment_port_), std::move(roots));
+        }
         if (opt_.engine_timer)
             asio::co_spawn(io_, engine_loop(), asio::detached);
         thread_ = std::thread([this] { io_.run(); });
@@ -111,14 +121,29 @@ public:
         thread_.join();
     }
 
+    /// The listener id of the environment host (tenant hosts are 0, 1, ...).
+    static constexpr std::size_t environment_listener = static_cast<std::size_t>(-1);
+
+    /// Opens, binds and listens on `opt_.address`:`port`; returns the port bound.
+    std::uint16_t listen(boost::asio::ip::tcp::acceptor& acc, std::uint16_t port) {
+        namespace asio = boost::asio;
+        asio::ip::tcp::endpoint ep(asio::ip::make_address(opt_.address), port);
+        acc.open(ep.protocol());
+        acc.set_option(asio::socket_base::reuse_address(true));
+        acc.bind(ep);
+        acc.listen();
+        return acc.local_endpoint().port();
+    }
+
     std::uint16_t port() const noexcept { return port_; }
-    /// The base URL to give a client, e.g. `http://127.0.0.1:41234/Cust12345`.
-    std::string base_url() const {
+    /// `scheme://address:port`, e.g. `http://127.0.0.1:41234`.
+    std::string root_url(std::uint16_t port) const {
         std::string host =
             opt_.address.find(':') != std::string::npos ? "[" + opt_.address + "]" : opt_.address;
-        return std::string(tls_ ? "https://" : "http://") + host + ":" + std::to_string(port_) +
-               opt_.base_path;
+        return std::string(tls_ ? "https://" : "http://") + host + ":" + std::to_string(port);
     }
+    /// The base URL to give a client, e.g. `http://127.0.0.1:41234/Cust12345`.
+    std::string base_url() const { return root_url(port_) + opt_.base_path; }
     /// Connections accepted, those closed by `fault_options::refuse_connection` included.
     std::size_t connections_accepted() const noexcept { return accepted_; }
     /// Requests read (complete requests received), whether answered, faulted or stalled.
@@ -426,10 +451,12 @@ public:
         }
     }
 
+    /// The static credentials of `options` (with `options::app_token`), or a ticket or access
+    /// token issued by the Online emulation.
     bool authorized(request const& req) const {
-        if (!opt_.app_token.empty() && req["SO-AppToken"] != opt_.app_token)
-            return false;
-        return credentials_ok(req);
+        if ((opt_.app_token.empty() || req["SO-AppToken"] == opt_.app_token) && credentials_ok(req))
+            return true;
+        return online_ && online_->credentials_ok(req);
     }
 
     /// The `Authorization` header (or the XSRF token) is valid.
@@ -451,14 +478,20 @@ public:
         return false;
     }
 
-    response handle(request const& req) {
+    /// Answers a request read on `listener` (a tenant host's index or `environment_listener`).
+    response handle(request const& req, std::size_t listener) {
         namespace http = boost::beast::http;
+        if (listener == environment_listener)
+            return online_->handle_environment(req);
         std::string_view target = req.target();
         std::string_view query;
         if (auto q = target.find('?'); q != std::string_view::npos) {
             query = target.substr(q + 1);
             target = target.substr(0, q);
         }
+        if (online_ && is_tenant_path(target))
+            if (auto refused = online_->gate_tenant_request(req, listener))
+                return std::move(*refused);
         if (erpsync::detail::iequals(target, opt_.base_path + "/Remote/Services88/ErpSync.svc")) {
             if (opt_.soap)
                 return opt_.soap->handle(*this, req);
@@ -475,6 +508,8 @@ public:
                                   "The ErpSync agent has no operation '" +
                                       std::string(target.substr(prefix.size())) + "'");
         if (!authorized(req)) {
+            if (online_)
+                online_->count_unauthorized(req);
             auto res = error_response(req, 401, "SoAuthenticationException",
                                       "Authentication failed: missing or invalid credentials");
             res.set(http::field::www_authenticate, "Basic realm=\"SuperOffice\"");
@@ -491,8 +526,16 @@ public:
         return it->second(req, select, query);
     }
 
+    /// `target` (without query) is the tenant's path or under it, compared case-insensitively.
+    bool is_tenant_path(std::string_view target) const {
+        auto const& base = opt_.base_path;
+        return target.size() >= base.size() &&
+               erpsync::detail::iequals(target.substr(0, base.size()), base) &&
+               (target.size() == base.size() || target[base.size()] == '/');
+    }
+
     template <class Stream>
-    boost::asio::awaitable<void> session(Stream& stream) {
+    boost::asio::awaitable<void> session(Stream& stream, std::size_t listener) {
         namespace http = boost::beast::http;
         namespace asio = boost::asio;
         boost::beast::flat_buffer buffer;
@@ -524,7 +567,7 @@ public:
             }
             bool const applied = fault == fault_kind::none || fault == fault_kind::reset_mid_response ||
                                  fault == fault_kind::truncated_body;
-            response res = applied ? handle(req) : fault_response(req, fault);
+            response res = applied ? handle(req, listener) : fault_response(req, fault);
             if (fault != fault_kind::none)
                 count(fault);
             if (opt_.response_delay.count() > 0) {
@@ -544,7 +587,7 @@ public:
         }
     }
 
-    boost::asio::awaitable<void> serve_connection(boost::asio::ip::tcp::socket sock) {
+    boost::asio::awaitable<void> serve_connection(boost::asio::ip::tcp::socket sock, std::size_t listener) {
         namespace asio = boost::asio;
         if (tls_) {
             boost::beast::ssl_stream<boost::beast::tcp_stream> stream(std::move(sock), *tls_);
@@ -552,13 +595,13 @@ public:
             auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server,
                                                         asio::as_tuple(asio::use_awaitable));
             if (!ec)
-                co_await session(stream);
+                co_await session(stream, listener);
             boost::system::error_code ignored;
             boost::beast::get_lowest_layer(stream).socket().shutdown(asio::ip::tcp::socket::shutdown_both,
                                                                      ignored);
         } else {
             boost::beast::tcp_stream stream(std::move(sock));
-            co_await session(stream);
+            co_await session(stream, listener);
             boost::system::error_code ignored;
             stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
         }
@@ -592,12 +635,13 @@ public:
         }
     }
 
-    boost::asio::awaitable<void> accept_loop() {
+    /// Accepts connections on `acc`, whose requests are handled as arriving on `listener`.
+    boost::asio::awaitable<void> accept_loop(boost::asio::ip::tcp::acceptor& acc, std::size_t listener) {
         namespace asio = boost::asio;
         for (;;) {
-            auto [ec, sock] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
+            auto [ec, sock] = co_await acc.async_accept(asio::as_tuple(asio::use_awaitable));
             if (ec) {
-                if (ec == asio::error::operation_aborted || !acceptor_.is_open())
+                if (ec == asio::error::operation_aborted || !acc.is_open())
                     co_return;
                 // e.g. out of file descriptors: back off instead of spinning
                 asio::steady_timer pause(io_, std::chrono::milliseconds(50));
@@ -610,7 +654,7 @@ public:
                 reset(sock);
                 continue;
             }
-            asio::co_spawn(io_, serve_connection(std::move(sock)), asio::detached);
+            asio::co_spawn(io_, serve_connection(std::move(sock), listener), asio::detached);
         }
     }
 
@@ -625,8 +669,12 @@ public:
     std::uint64_t request_rng_ = 0;
     std::array<std::atomic<std::size_t>, 8> injected_{}; // by fault_kind
     boost::asio::io_context io_{1};
-    boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::ip::tcp::acceptor acceptor_; // tenant host 0
     std::uint16_t port_ = 0;
+    std::unique_ptr<online_service> online_; // null unless options::online.enabled
+    std::vector<std::unique_ptr<boost::asio::ip::tcp::acceptor>> more_hosts_; // tenant hosts 1, 2, ...
+    boost::asio::ip::tcp::acceptor environment_{io_};
+    std::uint16_t environment_port_ = 0;
     std::atomic<std::size_t> accepted_{0};
     std::atomic<std::size_t> requests_{0};
     std::thread thread_;

@@ -76,7 +76,13 @@ public:
                             req["SO-AppToken"] == srv.opt_.app_token;
         bool const cred_ok =
             (!srv.opt_.ticket.empty() && in.ticket == srv.opt_.ticket) || srv.credentials_ok(req);
-        if (!app_ok || !cred_ok)
+        // a ticket issued by the Online emulation, with the application token as header or SO-AppToken
+        bool const online_ok =
+            srv.online_ && (srv.online_->ticket_ok(in.ticket, in.application_token.empty()
+                                                                  ? std::string_view(req["SO-AppToken"])
+                                                                  : std::string_view(in.application_token)) ||
+                            srv.online_->credentials_ok(req));
+        if ((!app_ok || !cred_ok) && !online_ok)
             return fault(req, in.ver, 500,
                          "Authentication failed: missing or invalid Credentials/Ticket, credentials or "
                          "ApplicationToken");
