@@ -151,10 +151,12 @@ public:
             if (options.diag)
                 options.diag->clear();
             return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
-                detail::session_call_op<Op>(ses_, request, options), token, ex_);
+                detail::client_call_op<Op>(detail::session_call_op<Op>(ses_, request, options)), token, ex_);
         }
         return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
-            detail::call_op<Op>(detail::make_call_exchange<Op>(st_, request, options)), token, ex_);
+            detail::client_call_op<Op>(
+                detail::call_op<Op>(detail::make_call_exchange<Op>(st_, request, options))),
+            token, ex_);
     }
 
     /// Calls operation `Op` with default options.

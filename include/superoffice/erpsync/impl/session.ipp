@@ -493,7 +493,11 @@ struct session_flight {
                 std::string secret;
                 std::optional<clock::duration> life;
                 bool const su = s->cfg_.auth.system_user_settings() != nullptr;
-                e = su ? co_await exchange_system_user(secret, d) : co_await refresh_oauth(secret, life, d);
+                // (No co_await inside a conditional expression: g++ 12 evaluates the wrong arm.)
+                if (su)
+                    e = co_await exchange_system_user(secret, d);
+                else
+                    e = co_await refresh_oauth(secret, life, d);
                 std::string_view const op = su ? "PartnerSystemUser/Authenticate" : "oauth/tokens";
                 {
                     std::lock_guard lock(s->m_);

@@ -21,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <type_traits>
+#include <variant>
 
 namespace superoffice::erpsync::detail {
 
@@ -129,7 +130,8 @@ private:
             run(self, std::move(r));
             return;
         }
-        s_->async_route(session::waiter(
+        auto s = s_; // `self` holds this object: nothing of it is used once `self` moved
+        s->async_route(session::waiter(
             [self = std::move(self)](error_code e, session::route_ptr route, diagnostics const& d) mutable {
                 boost::asio::post(boost::asio::append(std::move(self), acquired_t{}, e, std::move(route), d));
             }));
@@ -143,33 +145,62 @@ private:
             std::lock_guard lock(st_->m);
             st_->running = x;
         }
-        x->start(exchange_completion(
-            [self = std::move(self), s = s_, st = st_](error_code ec, exchange_data& d) mutable {
-                replay_facts f;
-                f.status = ec ? 0 : d.status;
-                f.ec = ec;
-                f.renewable = s->renewable();
-                f.located = s->located();
-                f.renewed = st->renewed;
-                f.relocated = st->relocated;
-                auto const why = replay_after(f);
-                bool stop = false;
-                {
-                    std::lock_guard lock(st->m);
-                    stop = st->cancelled;
-                }
-                if (why != replay_reason::none && !stop) {
-                    (why == replay_reason::renew_credentials ? st->renewed : st->relocated) = true;
-                    s->report(*st->route, why);
-                    boost::asio::post(boost::asio::append(std::move(self), replay_t{}));
-                    return;
-                }
-                complete_call<Op>(std::move(self), ec, d);
-            }));
+        auto s = s_; // `self` holds this object: nothing of it is used once `self` moved
+        auto st = st_;
+        x->start(exchange_completion([self = std::move(self), s = std::move(s),
+                                      st = std::move(st)](error_code ec, exchange_data& d) mutable {
+            replay_facts f;
+            f.status = ec ? 0 : d.status;
+            f.ec = ec;
+            f.renewable = s->renewable();
+            f.located = s->located();
+            f.renewed = st->renewed;
+            f.relocated = st->relocated;
+            auto const why = replay_after(f);
+            bool stop = false;
+            {
+                std::lock_guard lock(st->m);
+                stop = st->cancelled;
+            }
+            if (why != replay_reason::none && !stop) {
+                (why == replay_reason::renew_credentials ? st->renewed : st->relocated) = true;
+                s->report(*st->route, why);
+                boost::asio::post(boost::asio::append(std::move(self), replay_t{}));
+                return;
+            }
+            complete_call<Op>(std::move(self), ec, d);
+        }));
     }
 
     std::shared_ptr<session> s_;
     std::shared_ptr<state> st_;
+};
+
+/// The operation of `client::async_call`: one type for both kinds of client (a fixed host with
+/// static credentials, or a session), so that the initiating function has one return type.
+template <class Op>
+class client_call_op {
+public:
+    explicit client_call_op(call_op<Op> op) : v_(std::in_place_index<0>, std::move(op)) {}
+    explicit client_call_op(session_call_op<Op> op) : v_(std::in_place_index<1>, std::move(op)) {}
+
+    template <class Self, class... A>
+    void operator()(Self& self, A&&... a) {
+        if (v_.index() == 0)
+            forward_to(std::get<0>(v_), self, std::forward<A>(a)...);
+        else
+            forward_to(std::get<1>(v_), self, std::forward<A>(a)...);
+    }
+
+private:
+    // Each step's arguments fit only the operation that issued it (the other is never active).
+    template <class O, class Self, class... A>
+    static void forward_to(O& op, Self& self, A&&... a) {
+        if constexpr (std::is_invocable_v<O&, Self&, A...>)
+            op(self, std::forward<A>(a)...);
+    }
+
+    std::variant<call_op<Op>, session_call_op<Op>> v_;
 };
 
 } // namespace superoffice::erpsync::detail

@@ -177,6 +177,9 @@ struct online_options {
     rsa_key system_user_key{};
     /// How far the signed token's timestamp may be from the server's clock, either way.
     std::chrono::seconds timestamp_window{std::chrono::minutes(5)};
+    /// How far the exchange's clock is ahead of the machine's (negative: behind), to emulate a
+    /// client whose clock is off: a signed token's timestamp is checked against now + this.
+    std::chrono::seconds clock_offset{0};
     /// The OAuth client (token endpoint). An empty `client_secret` means `application_token`
     /// (the client secret is the application token in production).
     std::string client_id = "sandbox-client-id";

@@ -274,8 +274,8 @@ online_service::response online_service::exchange(request const& req) {
     if (opt_.system_user_key.empty())
         return refuse(refusal::invalid_signature, "no public key is registered for the system user");
     error_code ec;
-    auto const checked =
-        check_signed_system_user_token(signed_token, opt_.system_user_key, now, opt_.timestamp_window, ec);
+    auto const checked = check_signed_system_user_token(signed_token, opt_.system_user_key,
+                                                        now + opt_.clock_offset, opt_.timestamp_window, ec);
     if (ec == erpsync::error::auth_invalid_timestamp)
         return refuse(refusal::invalid_timestamp);
     if (ec)
