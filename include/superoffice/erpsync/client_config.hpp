@@ -6,11 +6,12 @@
 #define SO_ERPSYNC_CLIENT_CONFIG_HPP
 
 /// @file
-/// `client_config`, `credentials` and `tls_options`. For compatibility this header also provides
-/// the per-call `call_options` (`call_options.hpp`).
+/// `client_config`, `credentials` and `tls_options` (the proxy settings are in `proxy.hpp`). For
+/// compatibility this header also provides the per-call `call_options` (`call_options.hpp`).
 
 #include <superoffice/erpsync/call_options.hpp>
 #include <superoffice/erpsync/logger.hpp>
+#include <superoffice/erpsync/proxy.hpp>
 #include <superoffice/erpsync/rate_limit.hpp>
 #include <superoffice/erpsync/retry.hpp>
 
@@ -116,6 +117,8 @@ struct client_config {
     logger log{};
     /// TLS settings.
     tls_options tls{};
+    /// An HTTP proxy for the calls (`CONNECT` tunnels; see `proxy.hpp`); none by default.
+    proxy_settings proxy{};
     /// How calls are encoded. Null (the default): REST, JSON bodies at
     /// `{base_url}/api/v1/Agents/ErpSync/{Operation}`. `soap::protocol()` (include
     /// `<superoffice/erpsync/soap.hpp>`): SOAP 1.1 or 1.2 at `{base_url}/Remote/Services88/ErpSync.svc`,
