@@ -202,8 +202,9 @@ private:
     std::shared_ptr<limiter::waiter> gate_waiter_;
     exchange_data d_;
     exchange_completion done_;
-    // the proxy's reply to CONNECT, while a tunnel is opened (never made without a proxy)
-    std::optional<boost::beast::http::response_parser<boost::beast::http::empty_body>> proxy_reply_;
+    // the proxy's reply to CONNECT while a tunnel is opened: made per tunnel, never without a proxy
+    // (a pointer, so that the exchange of a call without one stays as small as it was)
+    std::unique_ptr<boost::beast::http::response_parser<boost::beast::http::empty_body>> proxy_reply_;
     call_fsm fsm_;
     std::size_t written_ = 0; // bytes of the request written without waiting
     bool starting_ = false;   // `run` runs inside `start`: completions are posted

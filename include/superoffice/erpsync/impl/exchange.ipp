@@ -172,7 +172,7 @@ SO_ERPSYNC_DECL void exchange::proxy_connect() {
         auto const line = std::string_view(route.connect_request).substr(0, route.connect_request.find('\r'));
         log(log_level::debug, "proxy_connect", {}, std::string(line) + " via " + route.authority);
     }
-    proxy_reply_.emplace();
+    proxy_reply_ = std::make_unique<boost::beast::http::response_parser<boost::beast::http::empty_body>>();
     proxy_reply_->header_limit(static_cast<std::uint32_t>(max_proxy_reply_head));
     proxy_reply_->skip(true); // a reply to CONNECT has no body: the tunnel follows its head
     // the raw socket, also under a TLS stream: the handshake runs through the tunnel afterwards
