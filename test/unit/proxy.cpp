@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(no_proxy_wildcard_ports_and_empty_entries) {
 }
 
 BOOST_AUTO_TEST_CASE(no_proxy_ip_literals) {
-    list const l{"127.0.0.1", "::1", "[fd00::10]:8080", "10.0.0.0/8"};
+    list const l{"127.0.0.1", "::1", "[fd00::10]:8080"};
     BOOST_TEST(erp::bypasses_proxy("127.0.0.1", l));
     BOOST_TEST(!erp::bypasses_proxy("127.0.0.2", l));
     BOOST_TEST(erp::bypasses_proxy("::1", l));
@@ -47,11 +47,31 @@ BOOST_AUTO_TEST_CASE(no_proxy_ip_literals) {
     BOOST_TEST(erp::bypasses_proxy("0:0::1", l));   // compared as addresses
     BOOST_TEST(erp::bypasses_proxy("fd00::10", l)); // a bracketed entry with a port
     BOOST_TEST(!erp::bypasses_proxy("fd00::11", l));
-    BOOST_TEST(!erp::bypasses_proxy("10.1.2.3", l)); // CIDR ranges are not supported
+    BOOST_TEST(!erp::bypasses_proxy("10.1.2.3", list{"10.0.0.1"}));
     // a name never matches an address and the other way round
     BOOST_TEST(!erp::bypasses_proxy("localhost", l));
     BOOST_TEST(!erp::bypasses_proxy("1.2.3.4", list{"4"}));
     BOOST_TEST(!erp::bypasses_proxy("3.4", list{"1.2.3.4"}));
+}
+
+BOOST_AUTO_TEST_CASE(no_proxy_cidr_ranges) {
+    list const l{"10.0.0.0/8", "192.168.1.128/25", "fd00:ab::/32", "0.0.0.0/0"};
+    list const v4_only{"10.0.0.0/8", "192.168.1.128/25", "172.16.0.0/12"};
+    BOOST_TEST(erp::bypasses_proxy("10.1.2.3", v4_only));
+    BOOST_TEST(!erp::bypasses_proxy("11.0.0.1", v4_only));
+    BOOST_TEST(erp::bypasses_proxy("192.168.1.200", v4_only));
+    BOOST_TEST(!erp::bypasses_proxy("192.168.1.127", v4_only)); // a prefix that is not whole bytes
+    BOOST_TEST(erp::bypasses_proxy("172.31.255.255", v4_only));
+    BOOST_TEST(!erp::bypasses_proxy("172.32.0.0", v4_only));
+    BOOST_TEST(!erp::bypasses_proxy("::1", v4_only)); // another family
+    BOOST_TEST(erp::bypasses_proxy("fd00:ab:1::5", l));
+    BOOST_TEST(erp::bypasses_proxy("[fd00:ab::1]", l));
+    BOOST_TEST(!erp::bypasses_proxy("fd00:ac::1", list{"fd00:ab::/32"}));
+    BOOST_TEST(erp::bypasses_proxy("8.8.8.8", l));          // /0: every IPv4 address
+    BOOST_TEST(!erp::bypasses_proxy("ten.example.com", l)); // a name is not resolved
+    BOOST_TEST(!erp::bypasses_proxy("10.0.0.1", list{"10.0.0.0/33", "10.0.0.0/x", "10.0.0.0/", "ten/8"}));
+    BOOST_TEST(!erp::bypasses_proxy("::1", list{"::/129"}));
+    BOOST_TEST(erp::bypasses_proxy("::1", list{"::/0"}));
 }
 
 BOOST_AUTO_TEST_CASE(environment_picks_the_variable_for_the_scheme) {

@@ -76,8 +76,11 @@ struct proxy_settings {
 ///   `example.com` itself (the rule of Go's `net/http`);
 /// - an IP literal, `10.1.2.3`, `::1` or `[::1]`: that address (compared as addresses, so `::1`
 ///   matches `0:0::1`);
-/// - any of the above followed by `:port` (`example.com:8443`, `[::1]:443`): the port is ignored.
-/// CIDR ranges (`10.0.0.0/8`) are not supported: such an entry matches nothing.
+/// - a CIDR range, `10.0.0.0/8` or `fd00::/8`: addresses of the host given as an IP literal within
+///   it (a host name is not resolved to be matched);
+/// - a name or an address followed by `:port` (`example.com:8443`, `[::1]:443`): the port is ignored.
+/// An entry that is none of these (a malformed range, a glob such as `*.example.com`) matches
+/// nothing.
 SO_ERPSYNC_DECL bool bypasses_proxy(std::string_view host, std::vector<std::string> const& no_proxy);
 
 /// The values of the proxy environment variables, as the caller read them (an empty view: unset

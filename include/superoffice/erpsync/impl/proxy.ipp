@@ -65,8 +65,41 @@ SO_ERPSYNC_DECL bool superoffice::erpsync::bypasses_proxy(std::string_view host,
                    c != std::string_view::npos && e.find(':', c + 1) == std::string_view::npos) {
             e = e.substr(0, c);
         }
-        if (e.empty() || e.find('/') != std::string_view::npos) // CIDR ranges are not supported
+        if (e.empty())
             continue;
+        if (auto const slash = e.find('/'); slash != std::string_view::npos) {
+            // a CIDR range: an address of the host's family and a prefix length
+            if (!host_is_ip)
+                continue;
+            ec = {};
+            auto const net = boost::asio::ip::make_address(e.substr(0, slash), ec);
+            auto const len = e.substr(slash + 1);
+            if (ec || len.empty() || len.size() > 3 || net.is_v4() != host_ip.is_v4())
+                continue;
+            unsigned bits = 0;
+            bool digits = true;
+            for (char c : len) {
+                digits = digits && c >= '0' && c <= '9';
+                bits = bits * 10 + static_cast<unsigned>(c - '0');
+            }
+            auto within = [bits](auto const& x, auto const& y) {
+                if (bits > x.size() * 8)
+                    return false;
+                std::size_t i = 0;
+                unsigned left = bits;
+                for (; left >= 8; left -= 8, ++i)
+                    if (x[i] != y[i])
+                        return false;
+                if (left == 0)
+                    return true;
+                unsigned const mask = (0xffu << (8 - left)) & 0xffu;
+                return (x[i] & mask) == (y[i] & mask);
+            };
+            if (digits && (net.is_v4() ? within(net.to_v4().to_bytes(), host_ip.to_v4().to_bytes())
+                                       : within(net.to_v6().to_bytes(), host_ip.to_v6().to_bytes())))
+                return true;
+            continue;
+        }
         ec = {};
         auto const ip = boost::asio::ip::make_address(e, ec);
         if (!ec) {
