@@ -6,12 +6,13 @@
 #define SO_ERPSYNC_CLIENT_CONFIG_HPP
 
 /// @file
-/// `client_config` and `tls_options`; it includes `credentials.hpp` and `tenant.hpp`. For compatibility this
-/// header also provides the per-call `call_options` (`call_options.hpp`).
+/// `client_config` and `tls_options`; it includes `credentials.hpp`, `tenant.hpp` and `proxy.hpp`.
+/// For compatibility this header also provides the per-call `call_options` (`call_options.hpp`).
 
 #include <superoffice/erpsync/call_options.hpp>
 #include <superoffice/erpsync/credentials.hpp>
 #include <superoffice/erpsync/logger.hpp>
+#include <superoffice/erpsync/proxy.hpp>
 #include <superoffice/erpsync/rate_limit.hpp>
 #include <superoffice/erpsync/retry.hpp>
 #include <superoffice/erpsync/tenant.hpp>
@@ -89,6 +90,8 @@ struct client_config {
     logger log{};
     /// TLS settings.
     tls_options tls{};
+    /// An HTTP proxy for the calls (`CONNECT` tunnels; see `proxy.hpp`); none by default.
+    proxy_settings proxy{};
     /// How calls are encoded. Null (the default): REST, JSON bodies at
     /// `{base_url}/api/v1/Agents/ErpSync/{Operation}`. `soap::protocol()` (include
     /// `<superoffice/erpsync/soap.hpp>`): SOAP 1.1 or 1.2 at `{base_url}/Remote/Services88/ErpSync.svc`,

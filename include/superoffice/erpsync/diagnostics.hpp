@@ -39,7 +39,8 @@ BOOST_DESCRIBE_STRUCT(server_error, (), (Error, ErrorType, ErrorMessage, ErrorSo
 /// `client_message` is written by this library; everything under "server" comes from the server
 /// and must be treated as untrusted text.
 struct diagnostics {
-    /// The HTTP status of the response, 0 when no response arrived.
+    /// The HTTP status of the response, 0 when no response arrived. With `error::proxy_failed`, the
+    /// status of the proxy's reply to `CONNECT` (e.g. 407), 0 when it gave none.
     unsigned http_status = 0;
     /// For decode failures: where in the document, e.g. `Changes.UpdatedRecords[3].RecordId`.
     std::string field_path{};

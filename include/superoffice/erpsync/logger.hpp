@@ -29,13 +29,16 @@ enum class log_level {
 };
 
 /// One event of a call, for the logging hook. Strings are views valid during the sink's call only.
-/// Never holds a secret: the `Authorization`, `SO-AppToken` and `X-XSRF-TOKEN` header values, tickets
-/// and bodies are not logged (headers appear with `[redacted]` values).
+/// Never holds a secret: the `Authorization`, `SO-AppToken`, `X-XSRF-TOKEN` and `Proxy-Authorization`
+/// header values, tickets, the proxy password and bodies are not logged (headers appear with
+/// `[redacted]` values).
 struct log_record {
     log_level level = log_level::info;
     /// The operation's wire name.
     std::string_view operation{};
-    /// `attempt`, `attempt_failed`, `retry`, `completed`, `failed`.
+    /// `attempt`, `attempt_failed`, `retry`, `completed`, `failed`; `proxy_connect` (debug: a new
+    /// connection opens a tunnel through the proxy; the message is the `CONNECT` request line and
+    /// the proxy, without credentials).
     std::string_view event{};
     /// 1 for the first attempt.
     unsigned attempt = 0;

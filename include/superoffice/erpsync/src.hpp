@@ -39,6 +39,8 @@
 #include <superoffice/erpsync/impl/login_messages.ipp>
 #include <superoffice/erpsync/impl/plugin_response.ipp>
 #include <superoffice/erpsync/impl/prepared_config.ipp>
+#include <superoffice/erpsync/impl/proxy.ipp>
+#include <superoffice/erpsync/impl/proxy_route.ipp>
 #include <superoffice/erpsync/impl/query_params.ipp>
 #include <superoffice/erpsync/impl/request_builder.ipp>
 #include <superoffice/erpsync/impl/response_decoder.ipp>

@@ -10,6 +10,7 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 #include <string>
@@ -52,6 +53,8 @@ char const* name(type t) {
         return "resolve";
     case type::connect:
         return "connect";
+    case type::proxy_connect:
+        return "proxy_connect";
     case type::tls_handshake:
         return "tls_handshake";
     case type::write:
@@ -123,8 +126,10 @@ struct call {
     detail::call_fsm fsm;
     detail::call_action last;
     std::vector<std::string> trace;
-    bool reused = false;   // what `take_connection` finds in the pool
-    unsigned status = 200; // what a response carries
+    bool reused = false;         // what `take_connection` finds in the pool
+    unsigned status = 200;       // what a response carries
+    bool proxy = false;          // new connections open a tunnel (`start` takes it)
+    unsigned proxy_status = 200; // what the proxy answers to CONNECT
     std::string retry_after;
 
     explicit call(bool retry_safe = true, bool tls = false, steady::duration timeout = 10s,
@@ -140,6 +145,7 @@ struct call {
         s.env = env.get();
         s.retry_safe = retry_safe;
         s.tls = tls;
+        s.proxy = proxy;
         s.deadline = env.now + timeout;
         s.build_error = build_error;
         fsm.start(s);
@@ -169,6 +175,10 @@ struct call {
             break;
         case type::take_connection:
             ev.reused = reused;
+            break;
+        case type::proxy_connect:
+            ev.complete = true;
+            ev.status = proxy_status;
             break;
         case type::parse:
         case type::read_eof:
@@ -1108,6 +1118,216 @@ BOOST_AUTO_TEST_CASE(classify_io_error_maps_transport_failures) {
     BOOST_TEST(classify_io_error(http::error::bad_version, fb, false) == erp::error::malformed_response);
     BOOST_TEST(classify_io_error(asio::error::host_not_found, erp::error::resolve_failed, false) ==
                erp::error::resolve_failed);
+}
+
+// --- the tunnel through a proxy ---
+
+BOOST_AUTO_TEST_CASE(a_tunnel_opened_leads_to_the_tls_handshake) {
+    call c(true, true);
+    c.proxy = true;
+    c.start(true, true, 10s);
+    c.finish();
+    BOOST_TEST(
+        (c.trace == trace_t{"enter_gate", "begin_attempt", "take_connection", "resolve", "connect",
+                            "proxy_connect", "tls_handshake", "write", "parse", "release(keep)", "done"}));
+    BOOST_TEST(!c.last.ec);
+    BOOST_TEST(c.fsm.status() == 200u); // the server's, not the proxy's
+    // any 2xx opens it
+    c.proxy_status = 204;
+    c.start(true, true, 10s);
+    c.finish();
+    BOOST_TEST(!c.last.ec);
+    BOOST_TEST(c.trace.at(6) == "tls_handshake");
+}
+
+BOOST_AUTO_TEST_CASE(a_plain_target_is_tunnelled_too_and_a_kept_tunnel_is_reused) {
+    call c(true, false);
+    c.proxy = true;
+    c.start(true, false, 10s);
+    c.finish();
+    BOOST_TEST((c.trace == trace_t{"enter_gate", "begin_attempt", "take_connection", "resolve", "connect",
+                                   "proxy_connect", "write", "parse", "release(keep)", "done"}));
+    // a connection from the pool is a tunnel already: no second CONNECT
+    c.reused = true;
+    c.start(true, true, 10s);
+    c.finish();
+    BOOST_TEST((c.trace == trace_t{"enter_gate", "begin_attempt", "take_connection", "write", "parse",
+                                   "release(keep)", "done"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_proxy_refusal_is_final) {
+    for (unsigned st : {407u, 403u, 502u, 503u, 101u, 301u}) {
+        for (bool safe : {true, false}) {
+            BOOST_TEST_CONTEXT("status " << st << (safe ? ", safe" : ", unsafe")) {
+                call c(safe, true);
+                c.proxy = true;
+                c.proxy_status = st;
+                c.policy.retry_unsafe = true;
+                c.start(safe, true, 10s);
+                c.finish();
+                BOOST_TEST(c.done_with(erp::error::proxy_failed));
+                BOOST_TEST((c.trace == trace_t{"enter_gate", "begin_attempt", "take_connection", "resolve",
+                                               "connect", "proxy_connect", "close_connection", "done"}));
+                BOOST_TEST(c.fsm.attempt() == 1u); // not retried, not even a 503
+                BOOST_TEST(c.env.backoff_asked.empty());
+                BOOST_TEST(c.fsm.status() == st); // for diagnostics::http_status
+                BOOST_TEST(!c.fsm.sent());
+                BOOST_REQUIRE(c.fsm.message());
+                BOOST_TEST((std::string(c.fsm.message()).find("407") != std::string::npos) == (st == 407));
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_proxy_that_cannot_be_reached_is_retried_as_a_failed_connect) {
+    for (bool safe : {true, false}) {
+        BOOST_TEST_CONTEXT((safe ? "safe" : "unsafe")) {
+            call c(safe, true);
+            c.proxy = true;
+            c.start(safe, true, 10s);
+            BOOST_REQUIRE(c.run_to(type::connect));
+            detail::call_event ev;
+            ev.ec = asio::error::connection_refused;
+            c.resume(ev);
+            c.finish();
+            BOOST_TEST(!c.last.ec);
+            BOOST_TEST(c.fsm.attempt() == 2u);
+            BOOST_TEST((c.env.backoff_asked == std::vector<unsigned>{1}));
+            // the second attempt opened its tunnel
+            BOOST_TEST(std::count(c.trace.begin(), c.trace.end(), "proxy_connect") == 1);
+        }
+    }
+    // the last attempt: connect_failed, naming the proxy
+    call c(true, true);
+    c.proxy = true;
+    c.policy.max_attempts = 1;
+    c.start(true, true, 10s);
+    BOOST_REQUIRE(c.run_to(type::connect));
+    detail::call_event ev;
+    ev.ec = asio::error::connection_refused;
+    c.resume(ev);
+    c.resume({});
+    BOOST_TEST(c.done_with(erp::error::connect_failed));
+    BOOST_TEST(c.fsm.message() == std::string_view("could not connect to the proxy"));
+    BOOST_TEST(c.fsm.cause() == erp::error_code(asio::error::connection_refused));
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_lost_during_connect_is_retried_for_every_operation) {
+    for (erp::error_code lost :
+         {erp::error_code(asio::error::eof), erp::error_code(asio::error::connection_reset)}) {
+        BOOST_TEST_CONTEXT(lost.message()) {
+            call c(false, true); // nothing reached the target: even an unsafe operation
+            c.proxy = true;
+            c.start(false, true, 10s);
+            BOOST_REQUIRE(c.run_to(type::proxy_connect));
+            detail::call_event ev;
+            ev.ec = lost;
+            c.resume(ev);
+            c.finish();
+            BOOST_TEST(!c.last.ec);
+            BOOST_TEST(c.fsm.attempt() == 2u);
+            // when it is the last attempt: proxy_failed, no status
+            call f(false, true);
+            f.proxy = true;
+            f.policy.max_attempts = 1;
+            f.start(false, true, 10s);
+            BOOST_REQUIRE(f.run_to(type::proxy_connect));
+            f.resume(ev);
+            f.resume({});
+            BOOST_TEST(f.done_with(erp::error::proxy_failed));
+            BOOST_TEST(f.fsm.status() == 0u);
+            BOOST_TEST(f.fsm.cause() == lost);
+            BOOST_TEST(f.fsm.message() ==
+                       std::string_view("the connection to the proxy failed during CONNECT"));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_or_oversized_proxy_reply_is_final) {
+    for (erp::error_code bad :
+         {erp::error_code(http::error::bad_version), erp::error_code(http::error::header_limit)}) {
+        BOOST_TEST_CONTEXT(bad.message()) {
+            call c(true, true);
+            c.proxy = true;
+            c.start(true, true, 10s);
+            BOOST_REQUIRE(c.run_to(type::proxy_connect));
+            detail::call_event ev;
+            ev.ec = bad;
+            c.resume(ev);
+            c.finish();
+            BOOST_TEST(c.done_with(erp::error::proxy_failed));
+            BOOST_TEST(c.fsm.attempt() == 1u);
+            BOOST_TEST(c.fsm.cause() == bad);
+        }
+    }
+    // bytes after a 2xx head: not a tunnel to a server that waits for the request
+    call c(true, false);
+    c.proxy = true;
+    c.start(true, false, 10s);
+    BOOST_REQUIRE(c.run_to(type::proxy_connect));
+    detail::call_event ev;
+    ev.complete = true;
+    ev.status = 200;
+    ev.early_bytes = true;
+    c.resume(ev);
+    c.finish();
+    BOOST_TEST(c.done_with(erp::error::proxy_failed));
+    BOOST_TEST(c.fsm.attempt() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_deadline_and_cancellation_during_the_tunnel) {
+    {
+        call c(true, true, 1s);
+        c.proxy = true;
+        c.start(true, true, 1s);
+        BOOST_REQUIRE(c.run_to(type::proxy_connect));
+        c.env.now += 1s;
+        detail::call_event ev;
+        ev.deadline_fired = true; // the timer closed the socket
+        ev.ec = asio::error::bad_descriptor;
+        c.resume(ev);
+        BOOST_TEST((c.last.type == type::close_connection));
+        c.resume({});
+        BOOST_TEST(c.done_with(erp::error::timeout));
+        BOOST_TEST(c.fsm.attempt() == 1u);
+        BOOST_TEST(c.env.backoff_asked.empty());
+    }
+    {
+        // the deadline fired while a malformed head was parsed: the head's error is kept
+        call c(true, true, 1s);
+        c.proxy = true;
+        c.start(true, true, 1s);
+        BOOST_REQUIRE(c.run_to(type::proxy_connect));
+        detail::call_event ev;
+        ev.deadline_fired = true;
+        ev.ec = http::error::bad_version;
+        c.resume(ev);
+        c.resume({});
+        BOOST_TEST(c.done_with(erp::error::proxy_failed));
+    }
+    {
+        call c(true, true);
+        c.proxy = true;
+        c.start(true, true, 10s);
+        BOOST_REQUIRE(c.run_to(type::proxy_connect));
+        detail::call_event ev;
+        ev.cancelled = true;
+        ev.ec = asio::error::operation_aborted;
+        c.resume(ev);
+        BOOST_TEST(c.done_with(asio::error::operation_aborted));
+        BOOST_TEST(c.fsm.finished());
+    }
+    {
+        // cancelled while the proxy said yes anyway: the call still ends
+        call c(true, true);
+        c.proxy = true;
+        c.start(true, true, 10s);
+        BOOST_REQUIRE(c.run_to(type::proxy_connect));
+        auto ev = c.success();
+        ev.cancelled = true;
+        c.resume(ev);
+        BOOST_TEST(c.done_with(asio::error::operation_aborted));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

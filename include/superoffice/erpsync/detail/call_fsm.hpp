@@ -6,8 +6,9 @@
 #define SO_ERPSYNC_DETAIL_CALL_FSM_HPP
 
 // The sans-io state machine of one call: every transport decision (in-flight gate, rate limit,
-// connection reuse, the replay of a request a stale keep-alive connection swallowed, retries and
-// their backoff, Retry-After, the deadline, cancellation, keeping a connection) and no I/O.
+// connection reuse, the `CONNECT` tunnel through a proxy, the replay of a request a stale keep-alive
+// connection swallowed, retries and their backoff, Retry-After, the deadline, cancellation, keeping
+// a connection) and no I/O.
 // `resume(event, now)` takes the result of the last action and returns the next one; the exchange
 // (`detail/exchange.hpp`) performs the actions with Asio. Time and randomness are injected.
 
@@ -28,13 +29,17 @@ namespace superoffice::erpsync::detail {
 
 /// What the executor of a call does next.
 enum class call_action_type : unsigned char {
-    enter_gate,       ///< enter the in-flight gate, or queue at it: `call_event::admitted`
-    wait_gate,        ///< wait until admitted, cancelled or `until` (the deadline): `admitted`
-    wait,             ///< wait until `until` (rate limit, backoff, Retry-After)
-    begin_attempt,    ///< an attempt starts: log it, arm the call's deadline timer
-    take_connection,  ///< take an idle connection from the pool or make a new one: `reused`
-    resolve,          ///< resolve the host (the client's cache may answer): `ec`
-    connect,          ///< connect the new connection: `ec`
+    enter_gate,      ///< enter the in-flight gate, or queue at it: `call_event::admitted`
+    wait_gate,       ///< wait until admitted, cancelled or `until` (the deadline): `admitted`
+    wait,            ///< wait until `until` (rate limit, backoff, Retry-After)
+    begin_attempt,   ///< an attempt starts: log it, arm the call's deadline timer
+    take_connection, ///< take an idle connection from the pool or make a new one: `reused`
+    resolve,         ///< resolve the host (the client's cache may answer): `ec`
+    connect,         ///< connect the new connection (to the proxy when one is used): `ec`
+    /// open the tunnel: write the proxy's `CONNECT` request, read its reply head (bounded): `ec`
+    /// (transport, or Beast's parser for a malformed or oversized head), `complete`, `status`,
+    /// `early_bytes`
+    proxy_connect,
     tls_handshake,    ///< set up TLS (verification, SNI; `setup_failed`) and shake hands: `ec`
     write,            ///< write the request: `ec`
     parse,            ///< feed the buffered bytes to the parser: `ec`, the parser's state
@@ -76,7 +81,9 @@ struct call_event {
     bool reused = false;
     /// `tls_handshake`: TLS could not be set up before the handshake (SNI); `ec` is the cause.
     bool setup_failed = false;
-    // `parse`, `read`, `read_eof`: the parser after the step.
+    /// `proxy_connect`: bytes followed the proxy's reply head before the request was sent.
+    bool early_bytes = false;
+    // `parse`, `read`, `read_eof`: the parser after the step (`proxy_connect`: `complete`, `status`).
     bool complete = false;       ///< a whole response was parsed
     bool got_some = false;       ///< some byte of the response arrived
     bool header_done = false;    ///< its header was parsed
@@ -108,6 +115,7 @@ public:
         call_fsm_env env{};
         bool retry_safe = false; ///< the operation may be sent twice
         bool tls = false;        ///< new connections shake hands for TLS
+        bool proxy = false;      ///< new connections open a `CONNECT` tunnel through a proxy first
         clock::time_point deadline{};
         error_code build_error{}; ///< the request could not be built: the call ends at once
     };
@@ -143,6 +151,7 @@ private:
         take_connection,
         resolve,
         connect,
+        proxy_connect,
         tls_handshake,
         write,
         parse,
@@ -159,6 +168,8 @@ private:
     SO_ERPSYNC_DECL call_action try_send();
     SO_ERPSYNC_DECL call_action fail(error_code ec, error_code cause, char const* what);
     SO_ERPSYNC_DECL call_action replay();
+    SO_ERPSYNC_DECL call_action tunnel_done(call_event const& ev);
+    SO_ERPSYNC_DECL call_action after_connect();
     SO_ERPSYNC_DECL call_action read_failed(error_code ec, call_event const& ev);
     SO_ERPSYNC_DECL call_action response_done(call_event const& ev);
     SO_ERPSYNC_DECL call_action after_failure();

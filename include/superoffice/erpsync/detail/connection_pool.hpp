@@ -56,7 +56,9 @@ struct client_state {
 
     SO_ERPSYNC_DECL void close_idle();
 
-    /// Copies the cached endpoints to `out`; false when there are none.
+    /// Copies the cached endpoints to `out`; false when there are none. They are those of the host
+    /// the client connects to: the target's, or the proxy's when calls go through one (a client
+    /// takes one route for all of its calls, decided once by `prepare_config`).
     SO_ERPSYNC_DECL bool load_endpoints(boost::asio::ip::tcp::resolver::results_type& out) const;
     SO_ERPSYNC_DECL void set_endpoints(std::optional<boost::asio::ip::tcp::resolver::results_type> e);
 

@@ -19,6 +19,8 @@
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
 
 #include <chrono>
 #include <memory>
@@ -161,6 +163,15 @@ private:
     /// Resolves the host, or takes the client's cached endpoints (false: nothing to wait for).
     bool resolve();
 
+    /// Writes the proxy's `CONNECT` request on the new connection, then reads its reply.
+    void proxy_connect();
+
+    /// Reads (more of) the proxy's reply to `CONNECT` until its head is parsed, then `run`.
+    void read_proxy_reply();
+
+    /// Feeds the connection's buffered bytes to the `CONNECT` reply's parser.
+    void parse_proxy_reply(error_code& ec);
+
     /// Sets up TLS on the new connection and starts the handshake (false: the setup failed).
     bool tls_handshake(call_event& ev);
 
@@ -191,6 +202,9 @@ private:
     std::shared_ptr<limiter::waiter> gate_waiter_;
     exchange_data d_;
     exchange_completion done_;
+    // the proxy's reply to CONNECT while a tunnel is opened: made per tunnel, never without a proxy
+    // (a pointer, so that the exchange of a call without one stays as small as it was)
+    std::unique_ptr<boost::beast::http::response_parser<boost::beast::http::empty_body>> proxy_reply_;
     call_fsm fsm_;
     std::size_t written_ = 0; // bytes of the request written without waiting
     bool starting_ = false;   // `run` runs inside `start`: completions are posted

@@ -6,11 +6,13 @@
 #define SO_ERPSYNC_DETAIL_PREPARED_CONFIG_HPP
 
 // What a client prepares once from its configuration (sans-io): the base URL parsed into an
-// endpoint, the client-level headers validated (no CR, LF or NUL: header injection) and rendered.
+// endpoint, the client-level headers validated (no CR, LF or NUL: header injection) and rendered,
+// the route through a proxy (`proxy_route`) decided and its `CONNECT` request rendered.
 
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/detail/base64.hpp> // base64(), for the Basic authorization header
 #include <superoffice/erpsync/detail/config.hpp>
+#include <superoffice/erpsync/detail/proxy_route.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/error.hpp>
 
@@ -50,9 +52,16 @@ struct prepared_config {
     endpoint_info endpoint;
     header_list headers; // rendered, validated client-level headers (incl. Authorization)
     std::string accept_language, so_language, so_culture, so_time_zone;
-    error_code error; // a configuration error every call reports
+    proxy_route proxy; // through an HTTP proxy (`enabled`), or direct
+    error_code error;  // a configuration error every call reports
     diagnostics error_diag;
 };
+
+/// The route through `s` to `target` (`out.enabled` false when `s` has no proxy or `target` is in
+/// its `no_proxy`): the proxy's address and the `CONNECT` request, with `User-Agent: user_agent`.
+SO_ERPSYNC_DECL error_code prepare_proxy_route(proxy_settings const& s, endpoint_info const& target,
+                                               std::string_view user_agent, proxy_route& out,
+                                               diagnostics* diag);
 
 /// Validates `cfg` and renders its headers; a failure is kept in `prepared_config::error`.
 SO_ERPSYNC_DECL prepared_config prepare_config(client_config const& cfg);

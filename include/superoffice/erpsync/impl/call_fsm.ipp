@@ -103,10 +103,14 @@ SO_ERPSYNC_DECL call_action call_fsm::resume(call_event const& ev, clock::time_p
 
     case state::connect:
         if (ev.ec)
-            return fail(io_error(ev.ec, error::connect_failed), ev.ec, "could not connect");
-        if (s_.tls)
-            return issue(state::tls_handshake, call_action_type::tls_handshake);
-        return issue(state::write, call_action_type::write);
+            return fail(io_error(ev.ec, error::connect_failed), ev.ec,
+                        s_.proxy ? "could not connect to the proxy" : "could not connect");
+        if (s_.proxy)
+            return issue(state::proxy_connect, call_action_type::proxy_connect);
+        return after_connect();
+
+    case state::proxy_connect:
+        return tunnel_done(ev);
 
     case state::tls_handshake:
         if (ev.setup_failed) { // a configuration problem: no attempt can succeed
@@ -175,6 +179,47 @@ SO_ERPSYNC_DECL call_action call_fsm::resume(call_event const& ev, clock::time_p
         break;
     }
     return done({});
+}
+
+SO_ERPSYNC_DECL call_action call_fsm::after_connect() {
+    if (s_.tls)
+        return issue(state::tls_handshake, call_action_type::tls_handshake);
+    return issue(state::write, call_action_type::write);
+}
+
+SO_ERPSYNC_DECL call_action call_fsm::tunnel_done(call_event const& ev) {
+    namespace http = boost::beast::http;
+    if (ev.ec) {
+        // A reply that is not HTTP, or a head over the limit, stays so: final. A connection lost
+        // during CONNECT reached nothing beyond the proxy: retried as a failed connect is. After
+        // the deadline it is the timeout.
+        bool const malformed = ev.ec.category() == http::make_error_code(http::error::bad_version).category();
+        error_code const ec = io_error(ev.ec, error::proxy_failed);
+        permanent_ = malformed;
+        if (ec == error::timeout || ec == boost::asio::error::operation_aborted)
+            return fail(ec, ev.ec, "the proxy did not open the tunnel (CONNECT) in time");
+        return fail(error::proxy_failed, ev.ec,
+                    malformed ? "the proxy's reply to CONNECT is not HTTP or its head is too large"
+                              : "the connection to the proxy failed during CONNECT");
+    }
+    if (!ev.complete) { // not reached by a correct executor: it reports a whole head or an error
+        permanent_ = true;
+        return fail(error::proxy_failed, {}, "the proxy's reply to CONNECT is incomplete");
+    }
+    if (ev.status / 100 != 2) {
+        // the proxy's answer, not the server's: final, and no 503 retry either
+        status_ = ev.status;
+        permanent_ = true;
+        return fail(error::proxy_failed, {},
+                    ev.status == 407 ? "the proxy requires other credentials (407 Proxy Authentication "
+                                       "Required): check client_config::proxy's user and password"
+                                     : "the proxy refused the tunnel (CONNECT)");
+    }
+    if (ev.early_bytes) { // the target cannot have spoken before the request: not a tunnel
+        permanent_ = true;
+        return fail(error::proxy_failed, {}, "the proxy sent bytes after its reply to CONNECT");
+    }
+    return after_connect();
 }
 
 SO_ERPSYNC_DECL call_action call_fsm::next_attempt() {
@@ -279,8 +324,9 @@ SO_ERPSYNC_DECL call_action call_fsm::after_response() {
 SO_ERPSYNC_DECL call_action call_fsm::after_failure() {
     auto const& p = *s_.policy;
     error_code const ec = attempt_ec_;
-    bool const nothing_sent =
-        ec == error::resolve_failed || ec == error::connect_failed || ec == error::tls_handshake_failed;
+    // (a `proxy_failed` that is not permanent: the connection to the proxy was lost during CONNECT)
+    bool const nothing_sent = ec == error::resolve_failed || ec == error::connect_failed ||
+                              ec == error::tls_handshake_failed || ec == error::proxy_failed;
     bool const after_send = ec == error::connection_closed || ec == error::transport_failed;
     bool may = !permanent_ && attempt_ < p.max_attempts && ec != error::timeout && !deadline_passed() &&
                (nothing_sent || (after_send && (s_.retry_safe || p.retry_unsafe)));

@@ -22,6 +22,8 @@
 #include <boost/beast/http/error.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 namespace superoffice::erpsync::detail {
 
@@ -39,6 +41,7 @@ SO_ERPSYNC_DECL void exchange::start(exchange_completion done) {
     s.env.ctx = st_.get();
     s.retry_safe = d_.retry_safe;
     s.tls = st_->pc.endpoint.tls;
+    s.proxy = st_->pc.proxy.enabled;
     s.deadline = d_.deadline;
     s.build_error = d_.build_error;
     fsm_.start(s);
@@ -95,7 +98,8 @@ SO_ERPSYNC_DECL std::string exchange::describe_request() const {
         out += n;
         out += ": ";
         bool const secret = iequals(n, "Authorization") || iequals(n, "SO-AppToken") ||
-                            iequals(n, "X-XSRF-TOKEN") || iequals(n, "Cookie");
+                            iequals(n, "X-XSRF-TOKEN") || iequals(n, "Cookie") ||
+                            iequals(n, "Proxy-Authorization");
         out += secret ? std::string_view("[redacted]") : v;
     });
     return out;
@@ -139,10 +143,13 @@ SO_ERPSYNC_DECL bool exchange::resolve() {
     namespace asio = boost::asio;
     if (st_->load_endpoints(endpoints_))
         return false;
+    // the host connected to: the proxy's when calls go through one (the cache holds its endpoints)
+    auto const& pc = st_->pc;
     // the deadline timer cancels the lookup
     d_.resolver = std::make_shared<asio::ip::tcp::resolver>(strand_);
     d_.resolver->async_resolve(
-        st_->pc.endpoint.host, st_->pc.endpoint.port,
+        pc.proxy.enabled ? pc.proxy.host : pc.endpoint.host,
+        pc.proxy.enabled ? pc.proxy.port : pc.endpoint.port,
         asio::bind_executor(
             strand_, [self = shared_from_this()](error_code e, asio::ip::tcp::resolver::results_type r) {
                 self->d_.resolver.reset();
@@ -155,6 +162,68 @@ SO_ERPSYNC_DECL bool exchange::resolve() {
                 self->run(next);
             }));
     return true;
+}
+
+SO_ERPSYNC_DECL void exchange::proxy_connect() {
+    namespace asio = boost::asio;
+    auto const& route = st_->pc.proxy;
+    if (st_->cfg.log.enabled(log_level::debug)) {
+        // the request line only: the head holds the proxy's credentials
+        auto const line = std::string_view(route.connect_request).substr(0, route.connect_request.find('\r'));
+        log(log_level::debug, "proxy_connect", {}, std::string(line) + " via " + route.authority);
+    }
+    proxy_reply_ = std::make_unique<boost::beast::http::response_parser<boost::beast::http::empty_body>>();
+    proxy_reply_->header_limit(static_cast<std::uint32_t>(max_proxy_reply_head));
+    proxy_reply_->skip(true); // a reply to CONNECT has no body: the tunnel follows its head
+    // the raw socket, also under a TLS stream: the handshake runs through the tunnel afterwards
+    asio::async_write(d_.conn->socket(), asio::buffer(route.connect_request),
+                      asio::bind_executor(strand_, [self = shared_from_this()](error_code e, std::size_t) {
+                          if (!e)
+                              return self->read_proxy_reply();
+                          self->proxy_reply_.reset();
+                          call_event ev;
+                          ev.ec = e;
+                          self->run(ev);
+                      }));
+}
+
+SO_ERPSYNC_DECL void exchange::parse_proxy_reply(error_code& ec) {
+    auto& b = d_.conn->buffer;
+    while (b.size() != 0 && !proxy_reply_->is_done()) {
+        auto const used = proxy_reply_->put(b.data(), ec);
+        b.consume(used);
+        if (ec == boost::beast::http::error::need_more) {
+            ec = {};
+            return;
+        }
+        if (ec || used == 0)
+            return;
+    }
+}
+
+SO_ERPSYNC_DECL void exchange::read_proxy_reply() {
+    auto& b = d_.conn->buffer;
+    // at most one head's worth at a time: the parser refuses a longer head
+    auto const buf = b.prepare(max_proxy_reply_head);
+    d_.conn->socket().async_read_some(
+        buf, boost::asio::bind_executor(strand_, [self = shared_from_this()](error_code e, std::size_t n) {
+            auto& x = *self;
+            x.d_.conn->buffer.commit(n);
+            call_event ev;
+            x.parse_proxy_reply(ev.ec);
+            if (!ev.ec && !x.proxy_reply_->is_done()) {
+                if (!e)
+                    return x.read_proxy_reply();
+                ev.ec = e;
+            }
+            if (!ev.ec) {
+                ev.complete = true;
+                ev.status = x.proxy_reply_->get().result_int();
+                ev.early_bytes = x.d_.conn->buffer.size() != 0;
+            }
+            x.proxy_reply_.reset();
+            x.run(ev);
+        }));
 }
 
 SO_ERPSYNC_DECL bool exchange::tls_handshake(call_event& ev) {
@@ -362,6 +431,9 @@ SO_ERPSYNC_DECL void exchange::run(call_event ev) {
                     next.ec = e;
                     self->run(next);
                 }));
+            return;
+        case type::proxy_connect:
+            proxy_connect();
             return;
         case type::tls_handshake:
             if (tls_handshake(ev))

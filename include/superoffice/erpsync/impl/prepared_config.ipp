@@ -101,6 +101,39 @@ SO_ERPSYNC_DECL superoffice::erpsync::error_code superoffice::erpsync::detail::a
     return {};
 }
 
+SO_ERPSYNC_DECL superoffice::erpsync::error_code
+superoffice::erpsync::detail::prepare_proxy_route(proxy_settings const& s, endpoint_info const& target,
+                                                  std::string_view user_agent, proxy_route& out,
+                                                  diagnostics* diag) {
+    out = proxy_route{};
+    if (!s.enabled() || bypasses_proxy(target.host, s.no_proxy))
+        return {};
+    bool v6 = false;
+    if (auto ec = parse_proxy_url(s.url, out.host, out.port, v6, diag))
+        return ec;
+    if (s.user.find(':') != std::string::npos) {
+        if (diag)
+            diag->client_message = "a Basic proxy user name (proxy_settings::user) cannot contain ':'";
+        return error::invalid_header_value;
+    }
+    out.authority = (v6 ? "[" + out.host + "]" : out.host) + ":" + out.port;
+    // the target as `host:port`, an IPv6 literal in brackets, the port always explicit
+    bool const target_v6 = target.host.find(':') != std::string::npos;
+    std::string const authority = (target_v6 ? "[" + target.host + "]" : target.host) + ":" + target.port;
+    auto& r = out.connect_request;
+    r = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    if (!user_agent.empty() && valid_header_value(user_agent)) {
+        r += "User-Agent: ";
+        r += user_agent;
+        r += "\r\n";
+    }
+    if (!s.user.empty())
+        r += "Proxy-Authorization: Basic " + base64(s.user + ":" + s.password) + "\r\n";
+    r += "\r\n";
+    out.enabled = true;
+    return {};
+}
+
 SO_ERPSYNC_DECL superoffice::erpsync::detail::prepared_config
 superoffice::erpsync::detail::prepare_config(client_config const& cfg) {
     prepared_config p;
@@ -114,6 +147,7 @@ superoffice::erpsync::detail::prepare_config(client_config const& cfg) {
         return p;
     std::string ua =
         cfg.user_agent.empty() ? "superoffice-erpsync/" SO_ERPSYNC_VERSION_STRING : cfg.user_agent;
+    check(prepare_proxy_route(cfg.proxy, p.endpoint, ua, p.proxy, d));
     check(add_header(p.headers, "User-Agent", std::move(ua), d));
     switch (cfg.auth.kind()) {
     case credentials::scheme::none:
