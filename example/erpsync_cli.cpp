@@ -527,6 +527,8 @@ Authentication (an option overrides its variable; use one scheme):
                                                                              [ERPSYNC_REFRESH_TOKEN]
   --client-id ID       the app's client id                                     [ERPSYNC_CLIENT_ID]
   Options are visible to other local users (ps); prefer the variables for secrets.
+  Proxies: HTTPS_PROXY / HTTP_PROXY (http://[user:password@]host:port) and NO_PROXY are honoured
+  for real targets, as curl does; secrets in them are never printed.
 Call:
   --select FIELDS      $select: comma separated properties of the reply (only they are printed; REST)
   --protocol P         rest (default), soap (SOAP 1.1, Services88 ErpSync.svc) or soap12  [ERPSYNC_PROTOCOL]
@@ -634,12 +636,33 @@ struct arguments {
     }
 };
 
-constexpr std::string_view value_options[] = {
-    "--url",      "--user",       "--password",   "--ticket",    "--token",      "--app-token",  "--select",
-    "--timeout",  "--ca-file",    "--language",   "--body",      "--body-file",  "--seed",       "--port",
-    "--protocol", "--connection", "--actor-type", "--keys-file", "--batch-size", "--concurrency",
-    "--context",  "--environment", "--system-user-token", "--private-key-file", "--client-id", "--client-secret",
-    "--refresh-token"};
+constexpr std::string_view value_options[] = {"--url",
+                                              "--user",
+                                              "--password",
+                                              "--ticket",
+                                              "--token",
+                                              "--app-token",
+                                              "--select",
+                                              "--timeout",
+                                              "--ca-file",
+                                              "--language",
+                                              "--body",
+                                              "--body-file",
+                                              "--seed",
+                                              "--port",
+                                              "--protocol",
+                                              "--connection",
+                                              "--actor-type",
+                                              "--keys-file",
+                                              "--batch-size",
+                                              "--concurrency",
+                                              "--context",
+                                              "--environment",
+                                              "--system-user-token",
+                                              "--private-key-file",
+                                              "--client-id",
+                                              "--client-secret",
+                                              "--refresh-token"};
 
 /// The options of the target and its credentials, accepted by every command that calls.
 constexpr std::string_view online_options[] = {"--context",          "--environment", "--system-user-token",
@@ -823,8 +846,9 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
     auto environment = option_or_env(a, "--environment", "ERPSYNC_ENVIRONMENT", env);
     if (cfg.base_url.empty()) {
         if (!context)
-            throw usage_error("no target: give --url BASE or --context CTX, set ERPSYNC_URL or ERPSYNC_CONTEXT, or "
-                              "use --sandbox");
+            throw usage_error(
+                "no target: give --url BASE or --context CTX, set ERPSYNC_URL or ERPSYNC_CONTEXT, or "
+                "use --sandbox");
         cfg.tenant.context_identifier = *context;
         cfg.tenant.environment = environment.value_or("online");
     }
@@ -835,8 +859,8 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
     auto system_user_token = option_or_env(a, "--system-user-token", "ERPSYNC_SYSTEM_USER_TOKEN", env);
     auto refresh_token = option_or_env(a, "--refresh-token", "ERPSYNC_REFRESH_TOKEN", env);
     auto client_secret = option_or_env(a, "--client-secret", "ERPSYNC_CLIENT_SECRET", env);
-    if (int(bool(user) || bool(password)) + int(bool(ticket)) + int(bool(token)) + int(bool(system_user_token)) +
-            int(bool(refresh_token)) >
+    if (int(bool(user) || bool(password)) + int(bool(ticket)) + int(bool(token)) +
+            int(bool(system_user_token)) + int(bool(refresh_token)) >
         1)
         throw usage_error("more than one kind of credentials (--user/--password, --ticket, --token, "
                           "--system-user-token, --refresh-token or their ERPSYNC_ variables): use one");
@@ -853,8 +877,9 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
     else if (system_user_token) {
         auto key_file = option_or_env(a, "--private-key-file", "ERPSYNC_PRIVATE_KEY_FILE", env);
         if (!key_file || !client_secret || !context)
-            throw usage_error("--system-user-token needs --private-key-file, --client-secret and --context (or "
-                              "their ERPSYNC_ variables)");
+            throw usage_error(
+                "--system-user-token needs --private-key-file, --client-secret and --context (or "
+                "their ERPSYNC_ variables)");
         erp::credentials::system_user su;
         su.system_user_token = *system_user_token;
         su.private_key = read_file(*key_file);
@@ -865,7 +890,8 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
     } else if (refresh_token) {
         auto client_id = option_or_env(a, "--client-id", "ERPSYNC_CLIENT_ID", env);
         if (!client_id || !client_secret)
-            throw usage_error("--refresh-token needs --client-id and --client-secret (or their ERPSYNC_ variables)");
+            throw usage_error(
+                "--refresh-token needs --client-id and --client-secret (or their ERPSYNC_ variables)");
         erp::credentials::oauth o;
         o.client_id = *client_id;
         o.client_secret = *client_secret;
@@ -879,6 +905,20 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
         cfg.auth = std::move(o);
     } else if (sandbox)
         cfg.auth = erp::credentials::basic(erp::sandbox::options{}.user, erp::sandbox::options{}.password);
+    if (env) { // a real target: the usual proxy variables apply (the sandbox is on loopback)
+        auto var = [](char const* n) {
+            char const* v = std::getenv(n);
+            return std::string_view(v ? v : "");
+        };
+        erp::proxy_environment pe{var("https_proxy"), var("HTTPS_PROXY"), var("http_proxy"),
+                                  var("HTTP_PROXY"),  var("no_proxy"),    var("NO_PROXY")};
+        bool const https = cfg.base_url.empty()
+                               ? erp::environment_url(cfg.tenant.environment).rfind("https:", 0) == 0
+                               : cfg.base_url.rfind("https:", 0) == 0;
+        if (erp::proxy_from_environment(pe, https, cfg.proxy))
+            throw usage_error(std::string(https ? "HTTPS_PROXY" : "HTTP_PROXY") +
+                              " (or its lower-case form) is not a usable http:// proxy URL");
+    }
     if (auto app = option_or_env(a, "--app-token", "ERPSYNC_APP_TOKEN", env))
         cfg.app_token = *app;
     if (auto t = a.get("--timeout"))

@@ -203,9 +203,23 @@ int main(int argc, char** argv) {
     std::optional<erp::sandbox::server> sandbox;
     erp::client_config cfg;
     if (target.empty()) {
-        sandbox.emplace();
-        cfg.base_url = sandbox->base_url();
-        cfg.auth = erp::credentials::basic("sandbox", "sandbox");
+        // The sandbox as SuperOffice Online: the tenant is located through the state service and
+        // the client authenticates as the app's system user (a key made here, registered with the
+        // sandbox), exactly as against production, where only the values differ.
+        auto const app_key = erp::rsa_key::generate(2048);
+        erp::sandbox::options so;
+        so.online.enabled = true;
+        so.online.system_user_key = app_key;
+        sandbox.emplace(so);
+        cfg.tenant.context_identifier = sandbox->context_identifier();
+        cfg.tenant.environment = sandbox->environment_url();
+        erp::credentials::system_user su;
+        su.system_user_token = so.online.system_user_token;
+        su.private_key = app_key.private_pem(); // in production: read from the app's key file
+        su.application_token = so.online.application_token;
+        su.context_identifier = sandbox->context_identifier();
+        su.environment = sandbox->environment_url();
+        cfg.auth = std::move(su);
     } else {
         cfg.base_url = target;
         if (char const* t = std::getenv("ERPSYNC_TICKET"))
@@ -249,5 +263,12 @@ int main(int argc, char** argv) {
     io.run();
     for (auto& t : threads)
         t.join();
+    if (sandbox) { // one ticket served every session on every thread
+        auto const n = sandbox->online_counters();
+        std::cout << "system-user exchanges: " << n.exchanges << ", state look-ups: " << n.state_lookups
+                  << std::endl;
+        if (test && (n.exchanges != 1 || n.state_lookups != 1))
+            status = 1;
+    }
     return status;
 }

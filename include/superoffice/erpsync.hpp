@@ -21,16 +21,22 @@
 #include <superoffice/erpsync/carriers/requests.hpp>
 #include <superoffice/erpsync/client.hpp>
 #include <superoffice/erpsync/client_config.hpp>
+#include <superoffice/erpsync/credentials.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/enums.hpp>
 #include <superoffice/erpsync/error.hpp>
 #include <superoffice/erpsync/error_with_diagnostics.hpp>
 #include <superoffice/erpsync/flags.hpp>
 #include <superoffice/erpsync/json.hpp>
+#include <superoffice/erpsync/jwt.hpp>
 #include <superoffice/erpsync/logger.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/proxy.hpp>
 #include <superoffice/erpsync/rate_limit.hpp>
 #include <superoffice/erpsync/retry.hpp>
+#include <superoffice/erpsync/rsa_key.hpp>
+#include <superoffice/erpsync/system_user_token.hpp>
+#include <superoffice/erpsync/tenant.hpp>
 #include <superoffice/erpsync/time.hpp>
 
 #endif

@@ -2,6 +2,7 @@
 // ways, every key accounted for and the sandbox's counts matching; cancellation in the middle;
 // the agent's refusals per batch. Loopback only, bounded.
 #include <superoffice/erpsync/bulk.hpp>
+#include <superoffice/erpsync/rsa_key.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -11,6 +12,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -141,6 +143,82 @@ BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_through_mixed_faults) {
                                 << f.status_503 << ", 500 " << f.status_500 << ", stall " << f.stall
                                 << ", reset " << f.reset_mid_response << ", truncated " << f.truncated_body
                                 << "); ok " << res.succeeded << ", failed " << res.failed << mix);
+}
+
+BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_as_a_system_user_across_ticket_expiries) {
+    // As in production on SuperOffice Online: the tenant located through the state service, a
+    // system user's ticket, and tickets that die on the server during the run (every 150 ms, as
+    // a 6-hour expiry or a revocation would): each expiry costs one exchange, no key is lost.
+    constexpr std::size_t n = 100000;
+    auto const key = erp::rsa_key::generate(2048);
+    sandbox::options o;
+    o.engine_timer = false;
+    o.max_body_size = 64 * 1024 * 1024;
+    o.online.enabled = true;
+    o.online.system_user_key = key;
+    o.online.state_valid_for = 1s;
+    sandbox::server sb(o, many_linked(n));
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.timeout = 5s;
+    cfg.tenant.context_identifier = sb.context_identifier();
+    cfg.tenant.environment = sb.environment_url();
+    cfg.tenant.min_valid_for = 1s;
+    erp::credentials::system_user su;
+    su.system_user_token = o.online.system_user_token;
+    su.private_key = key.private_pem();
+    su.application_token = o.online.application_token;
+    su.context_identifier = sb.context_identifier();
+    su.environment = sb.environment_url();
+    cfg.auth = su;
+    erp::client cl(io, cfg);
+    erp::bulk_options bo;
+    bo.batch_size = 100;
+    bo.concurrency = 8;
+    bool running = true;
+    std::size_t expiries = 0;
+    asio::steady_timer expire(io);
+    std::function<void()> arm = [&] {
+        expire.expires_after(150ms);
+        expire.async_wait([&](erp::error_code e) {
+            if (e || !running)
+                return;
+            sb.expire_tickets();
+            ++expiries;
+            arm();
+        });
+    };
+    arm();
+    erp::error_code ec = erp::error::timeout;
+    erp::bulk_result res;
+    erp::async_resync_bulk(cl, 1, erp::erp_actor_type::Customer, keys(n), bo,
+                           [&](erp::error_code e, erp::bulk_result r) {
+                               ec = e;
+                               res = std::move(r);
+                               running = false;
+                               expire.cancel();
+                           });
+    io.run();
+    BOOST_TEST(!ec);
+    BOOST_TEST_REQUIRE(res.outcomes.size() == n);
+    BOOST_TEST(res.succeeded == n); // 0 lost, 0 failed
+    BOOST_TEST(res.failed == 0u);
+    std::size_t applied_once = 0;
+    sb.with_state([&](sandbox::emulator& e) {
+        for (std::size_t i = 0; i < n; ++i)
+            applied_once += e.resync_count(1, erp::erp_actor_type::Customer, "K-" + std::to_string(i)) == 1;
+        return 0;
+    });
+    BOOST_TEST(applied_once == n); // refused calls were not applied; replays applied them once
+    auto const c = sb.online_counters();
+    BOOST_TEST(expiries >= 3u);
+    BOOST_TEST(c.exchanges >= 3u);           // several renewals during the run
+    BOOST_TEST(c.exchanges <= expiries + 1); // one per expiry at most, however many calls saw it
+    BOOST_TEST(cl.session_statistics().replays_after_401 == c.unauthorized);
+    BOOST_TEST_MESSAGE("bulk as a system user: " << n << " keys, " << expiries << " expiries, " << c.exchanges
+                                                 << " exchanges, " << c.unauthorized
+                                                 << " calls refused and replayed, " << c.state_lookups
+                                                 << " state look-ups");
 }
 
 BOOST_AUTO_TEST_CASE(cancelled_in_the_middle_with_partial_results) {
