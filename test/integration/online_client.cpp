@@ -6,7 +6,10 @@
 #include <superoffice/erpsync/rsa_key.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -276,6 +279,12 @@ BOOST_AUTO_TEST_CASE(a_refused_replay_is_not_replayed_again) {
     BOOST_TEST((r.ec == erp::error::http_unauthorized), r.ec.message());
     BOOST_TEST(sb.online_counters().exchanges == 2u); // the first, and the renewal for the replay
     BOOST_TEST(sb.online_counters().unauthorized == 2u);
+    // Held: the next calls fail at once, without an exchange each (every exchange makes a
+    // credentials record on the server).
+    for (int i = 0; i < 5; ++i)
+        BOOST_TEST((engine_status(c, io).ec == erp::error::http_unauthorized));
+    BOOST_TEST(sb.online_counters().exchanges == 2u);
+    BOOST_TEST(sb.online_counters().unauthorized == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(oauth_tokens_are_refreshed_once_when_they_expire) {
@@ -417,6 +426,29 @@ BOOST_AUTO_TEST_CASE(state_lookups_stay_at_one_per_valid_until_under_load) {
     BOOST_TEST(lookups >= 2u);
     BOOST_TEST(lookups <= 4u); // one per second (and the first)
     BOOST_TEST(calls > 100u);
+}
+
+BOOST_AUTO_TEST_CASE(a_call_waiting_for_a_renewal_can_be_cancelled) {
+    auto o = online();
+    o.response_delay = 200ms; // every answer, the login services' too: the renewal takes a while
+    sandbox::server sb(o);
+    asio::io_context io;
+    erp::client c(io, system_user_config(sb));
+    asio::cancellation_signal sig;
+    erp::error_code got = erp::error::timeout;
+    c.async_get_engine_status(asio::bind_cancellation_slot(
+        sig.slot(), [&](erp::error_code ec, erp::erp_sync_engine_status) { got = ec; }));
+    asio::steady_timer t(io, 50ms);
+    t.async_wait([&](erp::error_code) { sig.emit(asio::cancellation_type::terminal); });
+    auto const t0 = std::chrono::steady_clock::now();
+    io.run_for(150ms); // the renewal needs several answers of 200 ms: only the cancellation ends the call
+    BOOST_TEST((got == asio::error::operation_aborted), got.message());
+    BOOST_TEST((std::chrono::steady_clock::now() - t0 < 150ms + 50ms));
+    // The renewal went on for the others: the next call uses its ticket.
+    io.restart();
+    auto r = engine_status(c, io);
+    BOOST_TEST(!r.ec, r.diag.to_string());
+    BOOST_TEST(sb.online_counters().exchanges == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(secrets_stay_out_of_logs_and_diagnostics) {

@@ -120,9 +120,17 @@ BOOST_AUTO_TEST_CASE(exchange_replies) {
     BOOST_TEST((ec == erp::error::auth_refused));
     ec = d::read_system_user_reply(200, "<html>", jwt, &diag);
     BOOST_TEST((ec == erp::error::auth_refused));
+    // An outage is not a refusal (it is not held as one).
     ec = d::read_system_user_reply(502, "Bad gateway", jwt, &diag);
-    BOOST_TEST((ec == erp::error::auth_refused));
+    BOOST_TEST((ec == erp::error::http_server_error));
+    BOOST_TEST((ec != erp::condition::authentication_failed));
     BOOST_TEST(diag.server_message == "Bad gateway");
+    ec = d::read_system_user_reply(503, "{}", jwt, &diag);
+    BOOST_TEST((ec == erp::error::http_service_unavailable));
+    ec = d::read_system_user_reply(429, "", jwt, &diag);
+    BOOST_TEST((ec == erp::error::http_too_many_requests));
+    ec = d::read_system_user_reply(400, "Bad request", jwt, &diag);
+    BOOST_TEST((ec == erp::error::auth_refused));
 }
 
 BOOST_AUTO_TEST_CASE(oauth_refresh_body_is_form_encoded) {
@@ -154,9 +162,20 @@ BOOST_AUTO_TEST_CASE(oauth_replies) {
     BOOST_TEST((ec == erp::error::oauth_refused));
     ec = d::read_oauth_reply(200, R"({"token_type":"Bearer"})", r, &diag);
     BOOST_TEST((ec == erp::error::oauth_refused));
-    ec = d::read_oauth_reply(503, "busy", r, &diag);
-    BOOST_TEST((ec == erp::error::oauth_refused));
+    ec = d::read_oauth_reply(503, "busy", r, &diag); // an outage: not a refusal
+    BOOST_TEST((ec == erp::error::http_service_unavailable));
     BOOST_TEST(diag.http_status == 503u);
+    ec = d::read_oauth_reply(400, "no", r, &diag); // 400/401 without an RFC 6749 body: re-consent
+    BOOST_TEST((ec == erp::error::oauth_invalid_grant));
+    ec = d::read_oauth_reply(403, "{}", r, &diag);
+    BOOST_TEST((ec == erp::error::oauth_refused));
+    // expires_in: a fraction, and bounds
+    BOOST_TEST(!d::read_oauth_reply(200, R"({"access_token":"t","expires_in":299.5})", r, &diag));
+    BOOST_TEST((r.expires_in == std::chrono::seconds(299)));
+    BOOST_TEST(!d::read_oauth_reply(200, R"({"access_token":"t","expires_in":0})", r, &diag));
+    BOOST_TEST((r.expires_in == std::chrono::seconds(1)));
+    BOOST_TEST(!d::read_oauth_reply(200, R"({"access_token":"t","expires_in":1e300})", r, &diag));
+    BOOST_TEST((r.expires_in == std::chrono::seconds(86400)));
 }
 
 BOOST_AUTO_TEST_CASE(openid_metadata) {

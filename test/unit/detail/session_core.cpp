@@ -235,4 +235,27 @@ BOOST_FIXTURE_TEST_CASE(refused_exchanges_are_held_not_repeated, fixture) {
     BOOST_TEST(c.what_is_needed(now, wall).credentials);
 }
 
+BOOST_FIXTURE_TEST_CASE(fresh_credentials_refused_again_are_held_not_renewed_per_call, fixture) {
+    auto settings = located_system_user();
+    settings.refusal_hold = 30s;
+    d::session_core c(settings);
+    c.tenant_resolved(state("Running", true, 3600s), wall);
+    c.credentials_obtained("7T:one", std::nullopt, now);
+    c.credentials_refused(1); // a 401: renew
+    c.credentials_obtained("7T:two", std::nullopt, now);
+    erp::diagnostics why;
+    why.http_status = 401;
+    c.credentials_refused_again(1, why, now); // an old generation: nothing held
+    BOOST_TEST(!c.held_failure(now, wall, nullptr));
+    c.credentials_refused_again(2, why, now); // the replay with the fresh ticket refused too
+    erp::diagnostics diag;
+    BOOST_TEST((c.held_failure(now, wall, &diag) == erp::error::http_unauthorized));
+    BOOST_TEST(diag.client_message.find("refused again") != std::string::npos);
+    BOOST_TEST(!c.what_is_needed(now, wall).credentials); // no exchange per call
+    advance(30s);
+    BOOST_TEST(!c.held_failure(now, wall, nullptr));
+    c.credentials_refused(2);
+    BOOST_TEST(c.what_is_needed(now, wall).credentials); // tried again after the hold
+}
+
 BOOST_AUTO_TEST_SUITE_END()

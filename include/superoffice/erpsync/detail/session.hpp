@@ -27,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace superoffice::erpsync {
@@ -95,11 +96,19 @@ public:
     SO_ERPSYNC_DECL route_ptr try_route(error_code& ec, diagnostics* diag);
 
     /// Waits for the renewal in progress, or starts one, then calls `w` (from the session's
-    /// strand) with the route or the error.
-    SO_ERPSYNC_DECL void async_route(waiter w);
+    /// strand) with the route or the error. Returns an id for `cancel_wait`.
+    SO_ERPSYNC_DECL std::uint64_t async_route(waiter w);
+
+    /// Calls the waiter `id` at once with `operation_aborted` (from the calling thread), unless it
+    /// was answered already.
+    SO_ERPSYNC_DECL void cancel_wait(std::uint64_t id);
 
     /// A call sent on `r` was refused (401) or misdirected (421, unreachable host).
     SO_ERPSYNC_DECL void report(route const& r, replay_reason why);
+
+    /// A call replayed with new credentials on `r` was refused (401) again (see
+    /// `session_core::credentials_refused_again`).
+    SO_ERPSYNC_DECL void report_refused_again(route const& r, diagnostics const& d);
 
     /// Whether calls are replayed after a 401 / a 421.
     bool renewable() const noexcept { return core_.config().renewable; }
@@ -149,7 +158,8 @@ private:
     mutable std::mutex m_;
     session_core core_;
     route_ptr route_;
-    std::vector<waiter> waiters_;
+    std::vector<std::pair<std::uint64_t, waiter>> waiters_;
+    std::uint64_t next_waiter_ = 0;
     jwk_set jwks_{};
     std::chrono::steady_clock::time_point jwks_at_{};
     std::string refresh_token_; // the newest OAuth refresh token

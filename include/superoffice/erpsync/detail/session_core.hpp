@@ -109,6 +109,12 @@ public:
         if (gen == cred_gen_)
             cred_stale_ = true;
     }
+    /// A call replayed with fresh credentials of generation `gen` was refused (401) again: they
+    /// are not at fault (the access is revoked, not approved, or the app token is wrong), so
+    /// renewing would only repeat the exchange for every call. The refusal is held like a refused
+    /// exchange (`refusal_hold`): calls fail at once with `http_unauthorized`.
+    SO_ERPSYNC_DECL void credentials_refused_again(std::uint64_t gen, diagnostics const& d,
+                                                   clock::time_point now);
     /// A call sent to the host of generation `gen` was misdirected (421) or could not connect.
     void tenant_moved(std::uint64_t gen) noexcept {
         if (gen == tenant_gen_)

@@ -13,6 +13,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -116,13 +117,16 @@ SO_ERPSYNC_DECL error_code read_system_user_reply(unsigned status, std::string_v
     auto const* o = login::parse_object(body, holder);
     if (diag)
         diag->http_status = status;
-    auto refuse = [&](error e, std::string_view message, char const* what) -> error_code {
+    auto refuse = [&](error_code e, std::string_view message, char const* what) -> error_code {
         if (diag) {
             diag->client_message = what;
             diag->server_message.assign(message.substr(0, diagnostics::max_excerpt));
         }
         return e;
     };
+    bool const outage = status == 429 || status >= 500;
+    if (outage && (!o || !o->if_contains("IsSuccessful")))
+        return refuse(status_error(status), body, "the login service is unavailable (not a refusal)");
     if (!o) {
         return refuse(error::auth_refused, login::ok_status(status) ? std::string_view() : body,
                       login::ok_status(status)
@@ -169,6 +173,20 @@ SO_ERPSYNC_DECL error_code read_oauth_reply(unsigned status, std::string_view bo
         }
         return code == "invalid_grant" ? error::oauth_invalid_grant : error::oauth_refused;
     }
+    if (!login::ok_status(status) && (status == 429 || status >= 500)) { // an outage, not a refusal
+        if (diag) {
+            diag->client_message = "the token endpoint is unavailable";
+            diag->server_message.assign(body.substr(0, diagnostics::max_excerpt));
+        }
+        return status_error(status);
+    }
+    if (status == 400 || status == 401) { // refused without an RFC 6749 body: re-consent needed
+        if (diag) {
+            diag->client_message = "the token endpoint refused the refresh token";
+            diag->server_message.assign(body.substr(0, diagnostics::max_excerpt));
+        }
+        return error::oauth_invalid_grant;
+    }
     if (!login::ok_status(status) || !o) {
         if (diag) {
             diag->client_message = login::ok_status(status)
@@ -188,11 +206,21 @@ SO_ERPSYNC_DECL error_code read_oauth_reply(unsigned status, std::string_view bo
             diag->client_message = "the token endpoint's reply has no access_token";
         return error::oauth_refused;
     }
-    std::string const e = login::text_of(*o, "expires_in");
-    long long secs = 0;
-    auto [p, ec] = std::from_chars(e.data(), e.data() + e.size(), secs);
-    if (!e.empty() && ec == std::errc() && p == e.data() + e.size() && secs >= 0)
-        out.expires_in = std::chrono::seconds(secs);
+    // A number (integer or not) or a numeric string, clamped to [1 s, 24 h]: a server's 0 would
+    // renew at every call, a huge value overflow the clock.
+    double secs = -1;
+    if (auto const* v = o->if_contains("expires_in")) {
+        if (v->is_number())
+            secs = v->to_number<double>();
+        else if (v->is_string()) {
+            std::string const e(v->get_string());
+            auto [p, ec] = std::from_chars(e.data(), e.data() + e.size(), secs);
+            if (e.empty() || ec != std::errc() || p != e.data() + e.size())
+                secs = -1;
+        }
+    }
+    if (secs >= 0 && secs == secs) // not NaN
+        out.expires_in = std::chrono::seconds(static_cast<long long>(std::clamp(secs, 1.0, 86400.0)));
     return {};
 }
 

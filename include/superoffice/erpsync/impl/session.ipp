@@ -13,16 +13,19 @@
 #include <superoffice/erpsync/detail/http_call.hpp>
 #include <superoffice/erpsync/detail/login_messages.hpp>
 #include <superoffice/erpsync/detail/query_params.hpp>
+#include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/detail/session.hpp>
 #include <superoffice/erpsync/system_user_token.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <exception>
+#include <optional>
 #include <string_view>
 
 namespace superoffice::erpsync::detail {
@@ -112,9 +115,14 @@ SO_ERPSYNC_DECL session::session(boost::asio::any_io_executor ex, client_config 
         if (token_url.empty())
             fail(error::invalid_base_url, "oauth needs environment or token_endpoint");
     }
-    if (environment_.empty())
-        return;
-    // The environment's client: no credentials, the user's TLS, proxy, timeout, retry and log.
+    if (!cfg_.tenant.enabled()) { // a fixed host: checked now, not after the first exchange
+        endpoint_info ep;
+        diagnostics d;
+        if (auto e = parse_base_url(cfg_.base_url, ep, &d))
+            fail(e, d.client_message);
+    }
+    // The environment's client: no credentials, the user's TLS, proxy, timeout, retry and log;
+    // requests that are not idempotent (the exchange, a refresh) are never sent twice.
     client_config ec = cfg_;
     ec.base_url = environment_;
     ec.tenant = {};
@@ -125,14 +133,17 @@ SO_ERPSYNC_DECL session::session(boost::asio::any_io_executor ex, client_config 
     ec.limit = {};
     ec.protocol = nullptr;
     ec.max_body_size = std::min(ec.max_body_size, session_detail::login_body_limit);
-    env_ = make_state(ec, nullptr);
-    if (!config_error_ && env_->pc.error)
-        fail(env_->pc.error, "the environment URL: " + env_->pc.error_diag.client_message);
+    ec.retry.retry_unsafe = false;
+    if (!environment_.empty()) {
+        env_ = make_state(ec, nullptr);
+        if (!config_error_ && env_->pc.error)
+            fail(env_->pc.error, "the environment URL: " + env_->pc.error_diag.client_message);
+    }
     if (oa && !token_url.empty()) {
         std::string origin;
         if (!session_detail::split_url(token_url, origin, token_path_)) {
             fail(error::invalid_base_url, "oauth::token_endpoint is not an absolute URL");
-        } else if (origin == environment_) {
+        } else if (env_ && origin == environment_) {
             token_host_ = env_;
         } else {
             ec.base_url = origin;
@@ -211,15 +222,38 @@ SO_ERPSYNC_DECL void session::report(route const& r, replay_reason why) {
     }
 }
 
-SO_ERPSYNC_DECL void session::async_route(waiter w) {
+SO_ERPSYNC_DECL std::uint64_t session::async_route(waiter w) {
     bool start = false;
+    std::uint64_t id = 0;
     {
         std::lock_guard lock(m_);
-        waiters_.push_back(std::move(w));
+        id = ++next_waiter_;
+        waiters_.emplace_back(id, std::move(w));
         start = core_.begin_flight();
     }
     if (start)
         start_flight();
+    return id;
+}
+
+SO_ERPSYNC_DECL void session::cancel_wait(std::uint64_t id) {
+    std::optional<waiter> w;
+    {
+        std::lock_guard lock(m_);
+        for (auto it = waiters_.begin(); it != waiters_.end(); ++it)
+            if (it->first == id) {
+                w.emplace(std::move(it->second));
+                waiters_.erase(it);
+                break;
+            }
+    }
+    if (w)
+        (*w)(boost::asio::error::operation_aborted, nullptr, diagnostics{});
+}
+
+SO_ERPSYNC_DECL void session::report_refused_again(route const& r, diagnostics const& d) {
+    std::lock_guard lock(m_);
+    core_.credentials_refused_again(r.credentials_generation, d, std::chrono::steady_clock::now());
 }
 
 SO_ERPSYNC_DECL std::shared_ptr<client_state> session::current_state() const {
@@ -246,7 +280,7 @@ SO_ERPSYNC_DECL void session::log(log_level level, std::string_view operation, s
 }
 
 SO_ERPSYNC_DECL bool session::finish_flight(error_code ec, diagnostics const& d, bool may_repeat) {
-    std::vector<waiter> ws;
+    std::vector<std::pair<std::uint64_t, waiter>> ws;
     route_ptr r;
     error_code held;
     diagnostics held_diag;
@@ -269,7 +303,7 @@ SO_ERPSYNC_DECL bool session::finish_flight(error_code ec, diagnostics const& d,
             }
         }
     }
-    for (auto& w : ws) {
+    for (auto& [id, w] : ws) {
         if (ec)
             w(ec, nullptr, d);
         else if (held)
@@ -305,6 +339,12 @@ struct session_flight {
         } else {
             e = read_tenant_state(status, body, st, &d);
         }
+        if (!e && s->environment_.rfind("https:", 0) == 0 && !tenant_base_url(st).empty() &&
+            tenant_base_url(st).rfind("https:", 0) != 0) {
+            // Tickets and the application token never travel in clear text.
+            d.client_message = "the state service named a tenant endpoint that is not https";
+            e = error::tenant_lookup_failed;
+        }
         if (e) {
             s->log(log_level::error, "api/state", "tenant_state_failed", e, d.client_message);
             co_return e;
@@ -338,7 +378,7 @@ struct session_flight {
         if (status < 200 || status >= 300) {
             d.http_status = status;
             d.client_message = std::string(operation) + " answered a non-2xx status";
-            co_return error::jwt_unknown_key;
+            co_return status_error(status); // an outage, not a refusal: not held
         }
         out = std::move(body);
         co_return error_code{};
@@ -461,7 +501,8 @@ struct session_flight {
                 s->refresh_token_ = reply.refresh_token;
             }
             if (o.on_refresh_token)
-                boost::asio::post(s->ex_,
+                // On the session's strand: two quick refreshes reach the callback in order.
+                boost::asio::post(s->strand_,
                                   [cb = o.on_refresh_token, t = std::move(reply.refresh_token)] { cb(t); });
         }
         co_return error_code{};

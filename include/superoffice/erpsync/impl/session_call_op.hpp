@@ -18,6 +18,8 @@
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <type_traits>
@@ -39,7 +41,9 @@ class session_call_op {
         bool relocated = false;
         std::mutex m; // guards the two below (the cancellation slot may fire on any thread)
         std::weak_ptr<exchange> running{};
+        std::uint64_t waiting = 0; // the session's waiter id while waiting for a renewal
         bool cancelled = false;
+        std::chrono::steady_clock::time_point deadline{};
     };
 
 public:
@@ -55,21 +59,28 @@ public:
         self.reset_cancellation_state(boost::asio::enable_total_cancellation());
         auto slot = self.get_cancellation_state().slot();
         if (slot.is_connected())
-            slot.assign([w = std::weak_ptr<state>(st_)](boost::asio::cancellation_type t) {
+            slot.assign([w = std::weak_ptr<state>(st_),
+                         ws = std::weak_ptr<session>(s_)](boost::asio::cancellation_type t) {
                 if ((t & (boost::asio::cancellation_type::terminal |
                           boost::asio::cancellation_type::total)) == boost::asio::cancellation_type::none)
                     return;
                 if (auto st = w.lock()) {
                     std::shared_ptr<exchange> x;
+                    std::uint64_t waiting = 0;
                     {
                         std::lock_guard lock(st->m);
                         st->cancelled = true;
                         x = st->running.lock();
+                        waiting = st->waiting;
                     }
                     if (x)
                         x->cancel();
+                    if (auto s = ws.lock(); s && waiting) // waiting for a renewal: end the wait now
+                        s->cancel_wait(waiting);
                 }
             });
+        st_->deadline =
+            std::chrono::steady_clock::now() + st_->options.timeout.value_or(s_->config().timeout);
         acquire(self);
     }
 
@@ -131,19 +142,44 @@ private:
             return;
         }
         auto s = s_; // `self` holds this object: nothing of it is used once `self` moved
-        s->async_route(session::waiter(
-            [self = std::move(self)](error_code e, session::route_ptr route, diagnostics const& d) mutable {
+        auto st = st_;
+        std::lock_guard lock(st->m); // the id is stored before a cancellation can look for it
+        st->waiting = s->async_route(
+            session::waiter([self = std::move(self), st](error_code e, session::route_ptr route,
+                                                         diagnostics const& d) mutable {
+                {
+                    std::lock_guard lock(st->m);
+                    st->waiting = 0;
+                }
                 boost::asio::post(boost::asio::append(std::move(self), acquired_t{}, e, std::move(route), d));
             }));
     }
 
     template <class Self>
     void run(Self& self, session::route_ptr r) {
-        auto x = make_call_exchange<Op>(r->st, st_->request, st_->options);
+        // The call's timeout counts from its start: waiting for a renewal and earlier attempts
+        // used part of it.
+        auto const left = st_->deadline - std::chrono::steady_clock::now();
+        if (left <= std::chrono::steady_clock::duration::zero()) {
+            if (st_->options.diag)
+                st_->options.diag->client_message =
+                    "the call's timeout passed while credentials were renewed";
+            fail(self, error::timeout);
+            return;
+        }
+        call_options opt = st_->options;
+        opt.timeout = left;
+        auto x = make_call_exchange<Op>(r->st, st_->request, opt);
         st_->route = std::move(r);
+        bool cancelled = false;
         {
             std::lock_guard lock(st_->m);
             st_->running = x;
+            cancelled = st_->cancelled; // a cancellation that came before `running` was set
+        }
+        if (cancelled) {
+            fail(self, boost::asio::error::operation_aborted);
+            return;
         }
         auto s = s_; // `self` holds this object: nothing of it is used once `self` moved
         auto st = st_;
@@ -157,6 +193,8 @@ private:
             f.renewed = st->renewed;
             f.relocated = st->relocated;
             auto const why = replay_after(f);
+            if (f.status == 401 && f.renewable && f.renewed) // fresh credentials refused too
+                s->report_refused_again(*st->route, d.diag ? *d.diag : diagnostics{});
             bool stop = false;
             {
                 std::lock_guard lock(st->m);

@@ -95,6 +95,19 @@ SO_ERPSYNC_DECL void session_core::credentials_obtained(std::string secret,
     cred_error_diag_ = {};
 }
 
+SO_ERPSYNC_DECL void session_core::credentials_refused_again(std::uint64_t gen, diagnostics const& d,
+                                                             clock::time_point now) {
+    if (gen != cred_gen_)
+        return; // newer credentials exist: they may fare better
+    cred_error_ = error::http_unauthorized;
+    cred_error_diag_ = d;
+    cred_error_diag_.client_message =
+        "refused again with credentials obtained just before (revoked, not approved, or a wrong application "
+        "token)";
+    cred_error_at_ = now;
+    cred_stale_ = false;
+}
+
 SO_ERPSYNC_DECL void session_core::credentials_failed(error_code ec, diagnostics const& d,
                                                       clock::time_point now) {
     if (ec != condition::authentication_failed)
