@@ -65,6 +65,8 @@ public:
         std::string environment{};
         /// A PEM public key or certificate to verify the JWT with, instead of the keys the
         /// environment publishes (`/login/.well-known/openid-configuration` -> `jwks_uri`).
+        /// Published keys are kept 15 minutes (the official client: 15 s), and fetched again at
+        /// once when a token names a key that is not among them (a rolled key).
         std::string jwt_key{};
         /// Clock difference allowed when checking the JWT's `exp` and `nbf`.
         std::chrono::seconds clock_skew{300};
