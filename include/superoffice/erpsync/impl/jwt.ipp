@@ -32,8 +32,10 @@ namespace superoffice::erpsync::detail::jwt {
 inline constexpr std::size_t max_token_size = 64 * 1024;
 inline constexpr std::size_t max_jwks_size = 1024 * 1024;
 
-/// The latest NumericDate kept (9999-12-31T23:59:59Z); later ones are clamped to it.
-inline constexpr std::int64_t max_numeric_date = 253402300799;
+/// The latest NumericDate kept: the latest second the system clock can hold (year 2262 with its
+/// nanoseconds); later ones are clamped to it, so that converting never overflows.
+inline constexpr std::int64_t max_numeric_date =
+    std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::duration::max()).count();
 
 /// `text` parsed as a JSON object, empty when it is not one.
 inline std::optional<boost::json::object> parse_object(std::string_view text) {
@@ -58,7 +60,7 @@ enum class date_result { absent, ok, invalid };
 
 /// A NumericDate (seconds since the epoch): a JSON number, or a string of digits with an optional
 /// fraction (SuperOffice writes claims as strings). Fractions are dropped; negative values and
-/// other text are invalid; values past year 9999 are clamped.
+/// other text are invalid; values past the system clock's range are clamped.
 inline date_result numeric_date(boost::json::object const& claims, std::string_view name, std::int64_t& out) {
     auto const* v = claims.if_contains(boost::json::string_view(name.data(), name.size()));
     if (!v)
