@@ -543,8 +543,15 @@ Bulk resync (erpsync resync-bulk --connection N --keys-file FILE [--actor-type T
                        else internal key ids (ForceResync); blank lines are skipped
   --batch-size N       keys per call (default 100)      --concurrency N   calls at once (default 4)
   --no-blank-values    the ...NoBlankValues operations   --no-progress     no progress bar on stderr
-                       Prints a JSON summary with every failed key; Ctrl-C stops after the calls in
-                       flight and prints the partial result.
+  --journal FILE       record every key's outcome in FILE (JSON lines, written as batches complete);
+                       FILE must not exist unless --resume is given
+  --resume             resume the run recorded in --journal: keys done (resynced, or refused alone)
+                       are skipped, keys whose call failed or was in flight when it stopped are sent
+                       again; the key file must be the same
+                       The file is read as the run goes. A batch the agent refuses is split until
+                       each refused key stands alone (the others are resynced). Prints a JSON
+                       summary with every failed key and the agent's message; Ctrl-C stops after
+                       the calls in flight and prints the partial result.
 
 Output: the reply as JSON on stdout, exit status 0: true/false for yes/no answers, a quoted name for
 enum answers, null for operations answering 204 No Content. A failed call prints `error: ...` and the
@@ -625,6 +632,7 @@ struct arguments {
     bool pretty = false;
     bool no_blank_values = false;
     bool no_progress = false;
+    bool resume = false;
     bool help = false;
     std::vector<std::string> positional;
 
@@ -656,6 +664,7 @@ constexpr std::string_view value_options[] = {"--url",
                                               "--keys-file",
                                               "--batch-size",
                                               "--concurrency",
+                                              "--journal",
                                               "--context",
                                               "--environment",
                                               "--system-user-token",
@@ -701,6 +710,7 @@ arguments parse_arguments(int argc, char** argv) {
                      : name == "--pretty"                 ? &a.pretty
                      : name == "--no-blank-values"        ? &a.no_blank_values
                      : name == "--no-progress"            ? &a.no_progress
+                     : name == "--resume"                 ? &a.resume
                      : (name == "--help" || name == "-h") ? &a.help
                                                           : nullptr;
         if (!flag)
@@ -1037,12 +1047,61 @@ operation_entry const& find_operation(std::string_view name) {
                       (near.empty() ? "" : "; did you mean " + near + "?") + " (erpsync --help lists them)");
 }
 
-/// `erpsync resync-bulk`: every key of a file through `async_resync_bulk`, with a progress bar.
+/// The keys of `--keys-file`, read a line at a time as the bulk run asks for them (never the
+/// whole file in memory): blank lines skipped, white space trimmed.
+class key_reader {
+public:
+    explicit key_reader(std::string const& path) : path_(path) {
+        if (path != "-") {
+            file_.open(path, std::ios::binary);
+            if (!file_)
+                throw usage_error("cannot read " + path);
+        }
+    }
+
+    /// The next key's text, nullopt at the end; `line()` is its line number.
+    std::optional<std::string> next(erp::error_code& ec) {
+        std::istream& in = path_ == "-" ? std::cin : file_;
+        std::string text;
+        while (std::getline(in, text)) {
+            ++line_;
+            auto t = erp::detail::trim(text);
+            if (!t.empty())
+                return std::string(t);
+        }
+        if (in.bad())
+            ec = make_error_code(boost::system::errc::io_error);
+        return std::nullopt;
+    }
+
+    std::size_t line() const { return line_; }
+    std::string const& path() const { return path_; }
+
+    /// Non-blank lines of a regular file (for the progress bar), 0 for standard input.
+    static std::uint64_t count(std::string const& path) {
+        if (path == "-")
+            return 0;
+        std::ifstream f(path, std::ios::binary);
+        std::uint64_t n = 0;
+        std::string text;
+        while (std::getline(f, text))
+            n += !erp::detail::trim(text).empty();
+        return n;
+    }
+
+private:
+    std::string path_;
+    std::ifstream file_;
+    std::size_t line_ = 0;
+};
+
+/// `erpsync resync-bulk`: every key of a file through the streaming `async_resync_bulk`, with a
+/// progress bar, an optional journal and its resume.
 int resync_bulk(arguments const& a) {
     only_options(a,
                  {"--url", "--user", "--password", "--ticket", "--token", "--app-token", "--timeout",
                   "--ca-file", "--language", "--seed", "--protocol", "--connection", "--actor-type",
-                  "--keys-file", "--batch-size", "--concurrency"},
+                  "--keys-file", "--batch-size", "--concurrency", "--journal"},
                  "resync-bulk");
     if (a.positional.size() > 1)
         throw usage_error("resync-bulk takes options only");
@@ -1057,28 +1116,19 @@ int resync_bulk(arguments const& a) {
     if (auto c = a.get("--concurrency"))
         bo.concurrency = parse_integer<std::size_t>("--concurrency", *c, 1, 256);
     bo.no_blank_values = a.no_blank_values;
-    std::string text =
-        *file == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>())
-                     : read_file(*file);
-    std::vector<std::string> lines;
-    for (std::size_t i = 0; i < text.size();) {
-        auto e = text.find('\n', i);
-        auto line = erp::detail::trim(std::string_view(text).substr(i, e == std::string::npos ? e : e - i));
-        if (!line.empty())
-            lines.emplace_back(line);
-        i = e == std::string::npos ? text.size() : e + 1;
-    }
+    if (auto j = a.get("--journal"))
+        bo.journal = *j;
+    if (a.resume && bo.journal.empty())
+        throw usage_error("--resume needs --journal FILE");
+    bo.resume = a.resume;
     std::optional<erp::erp_actor_type> actor;
     if (auto t = a.get("--actor-type")) {
         actor = erp::detail::enum_from_name<erp::erp_actor_type>(*t);
         if (!actor)
             throw usage_error("--actor-type must be an ErpActorType name such as Customer or Supplier");
     }
-    std::vector<std::int32_t> ids;
-    if (!actor)
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            ids.push_back(parse_integer<std::int32_t>("line " + std::to_string(i + 1) + " of --keys-file",
-                                                      lines[i], -2147483647 - 1, 2147483647));
+    key_reader reader(*file);
+    bo.expected_keys = key_reader::count(*file);
 
     std::optional<erp::sandbox::server> sandbox;
     if (a.sandbox)
@@ -1094,44 +1144,102 @@ int resync_bulk(arguments const& a) {
     bo.progress = [bar](erp::bulk_progress const& p) {
         if (!bar)
             return;
-        constexpr std::size_t width = 30;
-        std::size_t const filled = p.keys ? p.done * width / p.keys : width;
-        std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
-                  << (p.keys ? p.done * 100 / p.keys : 100) << "% " << p.done << '/' << p.keys << " ok "
-                  << p.succeeded << " failed " << p.failed << std::flush;
+        constexpr std::uint64_t width = 30;
+        std::uint64_t const filled = p.keys ? std::min(width, p.done * width / p.keys) : 0;
+        std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] ";
+        if (p.keys)
+            std::cerr << std::min<std::uint64_t>(100, p.done * 100 / p.keys) << "% ";
+        std::cerr << p.done << '/' << p.keys << " ok " << p.succeeded << " failed " << p.failed << std::flush;
     };
+    // failed keys, listed in the summary up to a bound (the journal has all of them)
+    constexpr std::size_t max_listed = 10000;
+    boost::json::array failures;
+    std::uint64_t unlisted = 0;
+    auto note = [&](boost::json::value key, erp::key_outcome const& o) {
+        if (o.status != erp::key_status::refused && o.status != erp::key_status::failed)
+            return;
+        if (failures.size() == max_listed) {
+            ++unlisted;
+            return;
+        }
+        failures.push_back(boost::json::object{{"key", std::move(key)},
+                                               {"error", o.ec.message()},
+                                               {"refused", o.status == erp::key_status::refused},
+                                               {"detail", o.message}});
+    };
+    std::string source_problem; // a line that is not a key
     asio::cancellation_signal stop;
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int) {
         if (!ec)
             stop.emit(asio::cancellation_type::terminal);
     });
-    erp::bulk_result res;
-    auto done = asio::bind_cancellation_slot(stop.slot(), [&](erp::error_code, erp::bulk_result r) {
+    erp::error_code run_ec;
+    erp::bulk_summary res;
+    auto done = asio::bind_cancellation_slot(stop.slot(), [&](erp::error_code ec, erp::bulk_summary r) {
+        run_ec = ec;
         res = std::move(r);
         signals.cancel();
     });
-    if (actor)
-        erp::async_resync_bulk(client, connection, *actor, lines, bo, std::move(done));
-    else
-        erp::async_resync_bulk(client, connection, ids, bo, std::move(done));
+    if (actor) {
+        erp::async_resync_bulk(
+            client, connection, *actor, [&](erp::error_code& ec) { return reader.next(ec); },
+            [&](std::uint64_t, std::string const& key, erp::key_outcome const& o) { note(key, o); }, bo,
+            std::move(done));
+    } else {
+        erp::bulk_key_source<std::int32_t> ids = [&](erp::error_code& ec) -> std::optional<std::int32_t> {
+            auto t = reader.next(ec);
+            if (!t)
+                return std::nullopt;
+            std::int32_t v = 0;
+            auto [end, pec] = std::from_chars(t->data(), t->data() + t->size(), v);
+            if (pec != std::errc{} || end != t->data() + t->size()) {
+                source_problem = "line " + std::to_string(reader.line()) + " of " + reader.path() +
+                                 " is not an internal key id (a whole number): " + quoted(*t);
+                ec = make_error_code(boost::system::errc::invalid_argument);
+                return std::nullopt;
+            }
+            return v;
+        };
+        erp::async_resync_bulk(
+            client, connection, std::move(ids),
+            [&](std::uint64_t, std::int32_t const& key, erp::key_outcome const& o) { note(key, o); }, bo,
+            std::move(done));
+    }
     io.run();
     if (bar)
         std::cerr << '\n';
     boost::json::object out;
-    out["keys"] = res.outcomes.size();
+    out["keys"] = res.succeeded + res.failed + res.not_attempted;
     out["succeeded"] = res.succeeded;
     out["failed"] = res.failed;
+    out["refused"] = res.refused;
     out["not_attempted"] = res.not_attempted;
     out["cancelled"] = res.cancelled;
-    boost::json::array failures;
-    for (std::size_t i = 0; i < res.outcomes.size(); ++i)
-        if (res.outcomes[i].ec && res.outcomes[i].ec != asio::error::operation_aborted)
-            failures.push_back(boost::json::object{{"key", lines[i]},
-                                                   {"error", res.outcomes[i].ec.message()},
-                                                   {"detail", res.outcomes[i].message}});
+    out["calls"] = res.batches_sent;
+    out["isolation_calls"] = res.isolation_calls;
+    if (!bo.journal.empty()) {
+        out["journal"] = bo.journal;
+        out["skipped"] = res.skipped;
+        if (bo.resume)
+            out["resumed"] = boost::json::object{{"succeeded", res.resumed.succeeded},
+                                                 {"refused", res.resumed.refused},
+                                                 {"failed_sent_again", res.resumed.to_retry},
+                                                 {"in_flight_sent_again", res.resumed.in_flight},
+                                                 {"taken", res.resumed.taken},
+                                                 {"torn_line_repaired", res.resumed.repaired}};
+    }
     out["failures"] = std::move(failures);
+    if (unlisted)
+        out["failures_not_listed"] = unlisted;
     std::cout << boost::json::serialize(out) << '\n';
+    if (run_ec && !res.cancelled) {
+        std::cerr << "error: resync-bulk: "
+                  << (!source_problem.empty() ? source_problem
+                                              : (res.message.empty() ? run_ec.message() : res.message))
+                  << '\n';
+        return run_ec == boost::system::errc::invalid_argument && res.succeeded + res.failed == 0 ? 2 : 1;
+    }
     return res.failed || res.cancelled ? 1 : 0;
 }
 

@@ -10,6 +10,7 @@
 /// The sandbox is separate: `<superoffice/erpsync/sandbox/server.hpp>`.
 
 #include <superoffice/erpsync/bulk.hpp>
+#include <superoffice/erpsync/bulk_journal.hpp>
 #include <superoffice/erpsync/call_options.hpp>
 #include <superoffice/erpsync/carriers/common.hpp>
 #include <superoffice/erpsync/carriers/connection.hpp>
@@ -29,6 +30,7 @@
 #include <superoffice/erpsync/flags.hpp>
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/jwt.hpp>
+#include <superoffice/erpsync/key_outcome.hpp>
 #include <superoffice/erpsync/logger.hpp>
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/proxy.hpp>

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <map>
+#include <random>
 #include <string>
 
 namespace asio = boost::asio;
@@ -58,8 +59,17 @@ erp::client_config config(sandbox::server const& sb) {
 
 BOOST_AUTO_TEST_SUITE(test_bulk)
 
-BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_through_mixed_faults) {
+BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_one_percent_unknown_through_mixed_faults) {
+    // 100000 keys streamed from a source (never a vector), 1% of them unknown to the agent and
+    // scattered; about 10% of the requests faulted in mixed ways (429, 503, 500, stalls, resets,
+    // truncated bodies). Every known key is resynced, every unknown key refused alone, none lost,
+    // none reported twice; the sandbox agrees.
     constexpr std::size_t n = 100000;
+    std::vector<bool> unknown(n);
+    std::mt19937 rng(14);
+    std::size_t unknown_count = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        unknown_count += unknown[i] = rng() % 100 == 0;
     sandbox::options o;
     o.engine_timer = false;
     o.max_body_size = 64 * 1024 * 1024;
@@ -74,22 +84,48 @@ BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_through_mixed_faults) {
     o.faults.seed = 7;
     sandbox::server sb(o, many_linked(n));
     asio::io_context io;
-    erp::client cl(io, config(sb));
+    auto cfg = config(sb);
+    cfg.retry.max_attempts = 10; // 10% faults: a call fails all its attempts with odds 1e-10
+    erp::client cl(io, cfg);
     erp::bulk_options bo;
     bo.batch_size = 100;
     bo.concurrency = 8;
-    std::size_t reports = 0, last_done = 0;
+    bo.expected_keys = n;
+    std::size_t reports = 0;
+    std::uint64_t last_done = 0;
     bool monotonic = true;
     bo.progress = [&](erp::bulk_progress const& p) {
         ++reports;
         monotonic &= p.done > last_done && p.done == p.succeeded + p.failed && p.keys == n;
         last_done = p.done;
     };
+    auto name = [&](std::size_t i) { return (unknown[i] ? "NO-SUCH-" : "K-") + std::to_string(i); };
+    std::size_t next = 0;
+    auto source = [&](erp::error_code&) -> std::optional<std::string> {
+        if (next == n)
+            return std::nullopt;
+        return name(next++);
+    };
+    std::vector<unsigned char> seen(n);
+    std::size_t wrong = 0, known_ok = 0, unknown_alone = 0, max_calls = 0;
+    std::map<std::string, std::size_t> by_error;
+    auto sink = [&](std::uint64_t pos, std::string const& key, erp::key_outcome const& out) {
+        ++seen[pos];
+        wrong += key != name(pos);
+        max_calls = std::max<std::size_t>(max_calls, out.calls);
+        if (!unknown[pos] && out.status == erp::key_status::succeeded)
+            ++known_ok;
+        else if (unknown[pos] && out.status == erp::key_status::refused &&
+                 out.message == "Unknown ExternalKeys: " + key)
+            ++unknown_alone;
+        else
+            ++by_error[key + ": " + out.ec.message() + " " + out.message];
+    };
     erp::error_code ec = erp::error::timeout;
-    erp::bulk_result res;
+    erp::bulk_summary res;
     auto const t0 = std::chrono::steady_clock::now();
-    erp::async_resync_bulk(cl, 1, erp::erp_actor_type::Customer, keys(n), bo,
-                           [&](erp::error_code e, erp::bulk_result r) {
+    erp::async_resync_bulk(cl, 1, erp::erp_actor_type::Customer, source, sink, bo,
+                           [&](erp::error_code e, erp::bulk_summary r) {
                                ec = e;
                                res = std::move(r);
                            });
@@ -98,50 +134,51 @@ BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_through_mixed_faults) {
 
     BOOST_TEST(!ec);
     BOOST_TEST(!res.cancelled);
-    // every key has exactly one outcome
-    BOOST_TEST_REQUIRE(res.outcomes.size() == n);
-    BOOST_TEST(res.succeeded + res.failed == n);
+    std::size_t lost = 0, twice = 0;
+    for (auto c : seen) {
+        lost += c == 0;
+        twice += c > 1;
+    }
+    BOOST_TEST(lost == 0u);
+    BOOST_TEST(twice == 0u);
+    BOOST_TEST(wrong == 0u);
+    BOOST_TEST(known_ok == n - unknown_count);
+    BOOST_TEST(unknown_alone == unknown_count);
+    BOOST_TEST(by_error.empty(), by_error.size() << " keys otherwise, e.g. " << by_error.begin()->first);
+    BOOST_TEST(res.succeeded == n - unknown_count);
+    BOOST_TEST(res.refused == unknown_count);
+    BOOST_TEST(res.failed == unknown_count);
     BOOST_TEST(res.not_attempted == 0u);
-    BOOST_TEST(res.batches_sent == n / 100);
-    BOOST_TEST(reports == n / 100);
+    BOOST_TEST(res.max_keys_held <= bo.concurrency * bo.batch_size);
     BOOST_TEST(monotonic);
     BOOST_TEST(last_done == n);
-    std::map<std::string, std::size_t> by_error;
-    std::size_t ok = 0;
-    for (auto const& k : res.outcomes)
-        k.ec ? ++by_error[k.ec.message()] : ++ok;
-    BOOST_TEST(ok == res.succeeded);
+    BOOST_TEST(reports <= res.batches_sent);
 
-    // the sandbox agrees: every resynced key was applied, and the applied count is exactly what
-    // the requests that reached the emulator carried (100 keys each)
-    auto const f = sb.faults_injected();
-    std::size_t const applied_requests =
-        sb.requests_served() - f.status_429 - f.status_503 - f.status_500 - f.stall;
-    std::size_t applied_keys = 0, ok_not_applied = 0;
+    // the sandbox agrees: every known key applied (a reset or truncated answer applied it and the
+    // retry again), no unknown key applied
+    std::size_t known_not_applied = 0, unknown_applied = 0;
     sb.with_state([&](sandbox::emulator& e) {
         for (std::size_t i = 0; i < n; ++i) {
-            auto const c = e.resync_count(1, erp::erp_actor_type::Customer, "K-" + std::to_string(i));
-            applied_keys += c;
-            if (!res.outcomes[i].ec && c == 0)
-                ++ok_not_applied;
+            auto const c = e.resync_count(1, erp::erp_actor_type::Customer, name(i));
+            known_not_applied += !unknown[i] && c == 0;
+            unknown_applied += unknown[i] && c != 0;
         }
         return 0;
     });
-    BOOST_TEST(ok_not_applied == 0u);
-    BOOST_TEST(applied_keys == applied_requests * 100);
-    // about 10% of the requests were faulted, most of them retried away
+    BOOST_TEST(known_not_applied == 0u);
+    BOOST_TEST(unknown_applied == 0u);
+    auto const f = sb.faults_injected();
     BOOST_TEST(f.total() > sb.requests_served() / 20);
     BOOST_TEST(f.total() < sb.requests_served() / 5);
-    BOOST_TEST(res.succeeded > n * 9 / 10);
-
-    std::string mix;
-    for (auto const& [what, count] : by_error)
-        mix += "; " + what + ": " + std::to_string(count);
-    BOOST_TEST_MESSAGE("bulk: " << n << " keys in " << took << " s, " << sb.requests_served()
-                                << " requests, faults " << f.total() << " (429 " << f.status_429 << ", 503 "
-                                << f.status_503 << ", 500 " << f.status_500 << ", stall " << f.stall
-                                << ", reset " << f.reset_mid_response << ", truncated " << f.truncated_body
-                                << "); ok " << res.succeeded << ", failed " << res.failed << mix);
+    BOOST_TEST(f.status_500 > 0u);
+    BOOST_TEST_MESSAGE("bulk: " << n << " keys (" << unknown_count << " unknown) in " << took << " s, "
+                                << res.batches_sent << " calls (" << res.isolation_calls << " to isolate, "
+                                << "a key in at most " << max_calls << "), " << res.attempts << " attempts, "
+                                << sb.requests_served() << " requests, faults " << f.total() << " (429 "
+                                << f.status_429 << ", 503 " << f.status_503 << ", 500 " << f.status_500
+                                << ", stall " << f.stall << ", reset " << f.reset_mid_response << ", truncated "
+                                << f.truncated_body << "); ok " << res.succeeded << ", refused " << res.refused
+                                << ", most keys held " << res.max_keys_held);
 }
 
 BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_as_a_system_user_across_ticket_expiries) {
@@ -253,7 +290,7 @@ BOOST_AUTO_TEST_CASE(cancelled_in_the_middle_with_partial_results) {
     BOOST_TEST(mismatches == 0u); // sent and answered: applied once; never sent: never applied
 }
 
-BOOST_AUTO_TEST_CASE(internal_ids_and_refusals_per_batch) {
+BOOST_AUTO_TEST_CASE(internal_ids_and_refused_ids_isolated) {
     sandbox::options o;
     o.engine_timer = false;
     sandbox::server sb(o);
@@ -262,8 +299,8 @@ BOOST_AUTO_TEST_CASE(internal_ids_and_refusals_per_batch) {
     erp::bulk_options bo;
     bo.batch_size = 2;
     bo.no_blank_values = true;
-    std::vector<std::string> ops_seen;
-    // ids 1 and 2 exist in the default seed; 999 does not: its batch is refused by the agent
+    // ids 1 and 2 exist in the default seed; 999 does not: its batch is refused by the agent,
+    // naming 999, which is then sent alone (refused) and 1 alone (resynced)
     erp::bulk_result res;
     erp::async_resync_bulk(cl, 1, {1, 2, 999, 1}, bo,
                            [&](erp::error_code, erp::bulk_result r) { res = std::move(r); });
@@ -272,10 +309,27 @@ BOOST_AUTO_TEST_CASE(internal_ids_and_refusals_per_batch) {
     BOOST_TEST(!res.outcomes[0].ec);
     BOOST_TEST(!res.outcomes[1].ec);
     BOOST_TEST((res.outcomes[2].ec == erp::error::plugin_failed));
-    BOOST_TEST((res.outcomes[3].ec == erp::error::plugin_failed)); // same batch as 999
+    BOOST_TEST((res.outcomes[2].status == erp::key_status::refused));
+    BOOST_TEST(res.outcomes[2].calls == 2u);
+    BOOST_TEST(res.outcomes[2].attempts == 1u);
+    BOOST_TEST(!res.outcomes[3].ec); // was in 999's batch, proven alone
+    BOOST_TEST(res.outcomes[3].calls == 2u);
     BOOST_TEST(res.outcomes[2].message.find("999") != std::string::npos, res.outcomes[2].message);
-    BOOST_TEST(res.succeeded == 2u);
-    BOOST_TEST(res.failed == 2u);
+    BOOST_TEST(res.succeeded == 3u);
+    BOOST_TEST(res.failed == 1u);
+    BOOST_TEST(res.refused == 1u);
+    BOOST_TEST(res.batches_sent == 4u);
+    BOOST_TEST(res.isolation_calls == 2u);
+    // without isolation: the batch's keys are refused together, as before
+    bo.isolate_refused = false;
+    erp::bulk_result whole;
+    erp::async_resync_bulk(cl, 1, {1, 2, 999, 1}, bo,
+                           [&](erp::error_code, erp::bulk_result r) { whole = std::move(r); });
+    io.restart();
+    io.run();
+    BOOST_TEST(whole.failed == 2u);
+    BOOST_TEST((whole.outcomes[3].ec == erp::error::plugin_failed));
+    BOOST_TEST(whole.batches_sent == 2u);
     // nothing to do: completes at once with an empty result
     erp::bulk_result empty;
     bool called = false;
@@ -287,6 +341,38 @@ BOOST_AUTO_TEST_CASE(internal_ids_and_refusals_per_batch) {
     io.run();
     BOOST_TEST(called);
     BOOST_TEST(empty.outcomes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_of_100_with_one_unknown_key_gives_99_ok_and_1_failed) {
+    sandbox::options o;
+    o.engine_timer = false;
+    sandbox::server sb(o, many_linked(99));
+    asio::io_context io;
+    erp::client cl(io, config(sb));
+    auto k = keys(99);
+    k.insert(k.begin() + 50, "NO-SUCH-KEY");
+    erp::bulk_options bo; // batches of 100
+    erp::bulk_result res;
+    erp::async_resync_bulk(cl, 1, erp::erp_actor_type::Customer, k, bo,
+                           [&](erp::error_code, erp::bulk_result r) { res = std::move(r); });
+    io.run();
+    BOOST_TEST_REQUIRE(res.outcomes.size() == 100u);
+    BOOST_TEST(res.succeeded == 99u);
+    BOOST_TEST(res.failed == 1u);
+    BOOST_TEST((res.outcomes[50].status == erp::key_status::refused));
+    BOOST_TEST(res.outcomes[50].message == "Unknown ExternalKeys: NO-SUCH-KEY");
+    // the agent named the key: it went alone, the 99 others together: 3 calls
+    BOOST_TEST(res.batches_sent == 3u);
+    std::size_t applied_once = 0;
+    sb.with_state([&](sandbox::emulator& e) {
+        for (std::size_t i = 0; i < 99; ++i)
+            applied_once += e.resync_count(1, erp::erp_actor_type::Customer, "K-" + std::to_string(i)) == 1;
+        return 0;
+    });
+    BOOST_TEST(applied_once == 99u); // the refused batch applied nothing
+    BOOST_TEST_MESSAGE("a batch of 100 with 1 unknown key: " << res.batches_sent << " calls, "
+                                                             << res.succeeded << " ok, " << res.failed
+                                                             << " failed");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

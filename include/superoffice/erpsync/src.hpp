@@ -22,6 +22,7 @@
 
 #include <superoffice/erpsync/impl/base64.ipp>
 #include <superoffice/erpsync/impl/bulk_core.ipp>
+#include <superoffice/erpsync/impl/bulk_journal.ipp>
 #include <superoffice/erpsync/impl/call_fsm.ipp>
 #include <superoffice/erpsync/impl/connection.ipp>
 #include <superoffice/erpsync/impl/connection_pool.ipp>
