@@ -9,6 +9,7 @@
 /// Convenience header: the client, the carriers, the operations, the codec and the time types.
 /// The sandbox is separate: `<superoffice/erpsync/sandbox/server.hpp>`.
 
+#include <superoffice/erpsync/adaptive_concurrency.hpp>
 #include <superoffice/erpsync/bulk.hpp>
 #include <superoffice/erpsync/bulk_journal.hpp>
 #include <superoffice/erpsync/call_options.hpp>

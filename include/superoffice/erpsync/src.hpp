@@ -24,6 +24,7 @@
 #include <superoffice/erpsync/impl/bulk_core.ipp>
 #include <superoffice/erpsync/impl/bulk_journal.ipp>
 #include <superoffice/erpsync/impl/call_fsm.ipp>
+#include <superoffice/erpsync/impl/concurrency_controller.ipp>
 #include <superoffice/erpsync/impl/connection.ipp>
 #include <superoffice/erpsync/impl/connection_pool.ipp>
 #include <superoffice/erpsync/impl/diagnostics.ipp>
