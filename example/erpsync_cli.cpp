@@ -543,6 +543,8 @@ Bulk resync (erpsync resync-bulk --connection N --keys-file FILE [--actor-type T
                        else internal key ids (ForceResync); blank lines are skipped
   --batch-size N       keys per call (default 100)      --concurrency N   calls at once (default 4)
   --no-blank-values    the ...NoBlankValues operations   --no-progress     no progress bar on stderr
+  --adaptive           adapt the calls in flight to the server (cut on 429/503 or rising latency),
+                       up to --concurrency
   --journal FILE       record every key's outcome in FILE (JSON lines, written as batches complete);
                        FILE must not exist unless --resume is given
   --resume             resume the run recorded in --journal: keys done (resynced, or refused alone)
@@ -633,6 +635,7 @@ struct arguments {
     bool no_blank_values = false;
     bool no_progress = false;
     bool resume = false;
+    bool adaptive = false;
     bool help = false;
     std::vector<std::string> positional;
 
@@ -711,6 +714,7 @@ arguments parse_arguments(int argc, char** argv) {
                      : name == "--no-blank-values"        ? &a.no_blank_values
                      : name == "--no-progress"            ? &a.no_progress
                      : name == "--resume"                 ? &a.resume
+                     : name == "--adaptive"               ? &a.adaptive
                      : (name == "--help" || name == "-h") ? &a.help
                                                           : nullptr;
         if (!flag)
@@ -1121,6 +1125,10 @@ int resync_bulk(arguments const& a) {
     if (a.resume && bo.journal.empty())
         throw usage_error("--resume needs --journal FILE");
     bo.resume = a.resume;
+    if (a.adaptive) {
+        bo.adaptive.enabled = true;
+        bo.adaptive.initial_limit = 1;
+    }
     std::optional<erp::erp_actor_type> actor;
     if (auto t = a.get("--actor-type")) {
         actor = erp::detail::enum_from_name<erp::erp_actor_type>(*t);
@@ -1218,6 +1226,12 @@ int resync_bulk(arguments const& a) {
     out["cancelled"] = res.cancelled;
     out["calls"] = res.batches_sent;
     out["isolation_calls"] = res.isolation_calls;
+    out["overloaded_calls"] = res.overloaded_calls;
+    if (a.adaptive)
+        out["concurrency"] = boost::json::object{{"final", res.concurrency},
+                                                 {"min", res.min_concurrency},
+                                                 {"max", res.max_concurrency},
+                                                 {"decreases", res.concurrency_decreases}};
     if (!bo.journal.empty()) {
         out["journal"] = bo.journal;
         out["skipped"] = res.skipped;

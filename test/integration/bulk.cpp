@@ -176,9 +176,9 @@ BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_one_percent_unknown_through_mixed
                                 << "a key in at most " << max_calls << "), " << res.attempts << " attempts, "
                                 << sb.requests_served() << " requests, faults " << f.total() << " (429 "
                                 << f.status_429 << ", 503 " << f.status_503 << ", 500 " << f.status_500
-                                << ", stall " << f.stall << ", reset " << f.reset_mid_response << ", truncated "
-                                << f.truncated_body << "); ok " << res.succeeded << ", refused " << res.refused
-                                << ", most keys held " << res.max_keys_held);
+                                << ", stall " << f.stall << ", reset " << f.reset_mid_response
+                                << ", truncated " << f.truncated_body << "); ok " << res.succeeded
+                                << ", refused " << res.refused << ", most keys held " << res.max_keys_held);
 }
 
 BOOST_AUTO_TEST_CASE(one_hundred_thousand_keys_as_a_system_user_across_ticket_expiries) {

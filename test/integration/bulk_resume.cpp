@@ -161,11 +161,25 @@ BOOST_AUTO_TEST_CASE(killed_mid_run_and_resumed_every_key_once) {
             std::this_thread::sleep_for(1ms);
     };
     sandbox::server sb(o, many_linked(n));
-    std::vector<std::string> args{"resync-bulk",  "--url",          sb.base_url(),         "--user",
-                                  "sandbox",      "--password",     "sandbox",             "--connection",
-                                  "1",            "--actor-type",   "Customer",            "--keys-file",
-                                  keys_file,      "--journal",      journal,               "--batch-size",
-                                  std::to_string(batch), "--concurrency", std::to_string(concurrency),
+    std::vector<std::string> args{"resync-bulk",
+                                  "--url",
+                                  sb.base_url(),
+                                  "--user",
+                                  "sandbox",
+                                  "--password",
+                                  "sandbox",
+                                  "--connection",
+                                  "1",
+                                  "--actor-type",
+                                  "Customer",
+                                  "--keys-file",
+                                  keys_file,
+                                  "--journal",
+                                  journal,
+                                  "--batch-size",
+                                  std::to_string(batch),
+                                  "--concurrency",
+                                  std::to_string(concurrency),
                                   "--no-progress"};
 
     journal_counts at_kill;
@@ -188,7 +202,7 @@ BOOST_AUTO_TEST_CASE(killed_mid_run_and_resumed_every_key_once) {
     open = true; // the server goes on (answering a dead client)
     at_kill = read_journal(journal);
     std::size_t const in_flight = at_kill.taken - at_kill.key_lines;
-    BOOST_TEST(in_flight >= batch);              // the gated call at least
+    BOOST_TEST(in_flight >= batch); // the gated call at least
     BOOST_TEST(in_flight <= concurrency * batch);
     BOOST_TEST(at_kill.done.size() == at_kill.key_lines);
     // a kill in the middle of a write: a torn last line

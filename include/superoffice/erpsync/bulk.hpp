@@ -10,9 +10,11 @@
 /// outcome for every key: keys from a vector or streamed from a source, outcomes in a vector or
 /// streamed to a sink, refused keys isolated, an optional journal to resume an interrupted run.
 
+#include <superoffice/erpsync/adaptive_concurrency.hpp>
 #include <superoffice/erpsync/bulk_journal.hpp>
 #include <superoffice/erpsync/client.hpp>
 #include <superoffice/erpsync/detail/bulk_core.hpp>
+#include <superoffice/erpsync/detail/concurrency_controller.hpp>
 #include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/key_outcome.hpp>
 
@@ -73,6 +75,15 @@ struct bulk_summary {
     /// The most keys held at once (in flight or waiting to be isolated): at most
     /// concurrency x batch size, whatever the number of keys.
     std::size_t max_keys_held = 0;
+    /// Calls that met a 429 or 503 answer (retried or not): the server's sign of overload.
+    std::uint64_t overloaded_calls = 0;
+    /// The limit of calls in flight at the end, and the lowest and highest it had (with
+    /// `bulk_options::adaptive` enabled; else `bulk_options::concurrency` throughout).
+    std::size_t concurrency = 0;
+    std::size_t min_concurrency = 0;
+    std::size_t max_concurrency = 0;
+    /// Decreases of the limit by the adaptive controller.
+    std::size_t concurrency_decreases = 0;
     /// What the resumed journal held (all zero without `bulk_options::resume`).
     bulk_journal::resume_info resumed{};
     /// The run was stopped by cancellation.
@@ -107,8 +118,14 @@ using bulk_outcome_sink =
 struct bulk_options {
     /// Keys per call (at least 1).
     std::size_t batch_size = 100;
-    /// Calls in flight at once (at least 1); the client's own `rate_limit` applies as well.
+    /// Calls in flight at once (at least 1); with `adaptive` enabled, the most. The client's own
+    /// `rate_limit` applies as well.
     std::size_t concurrency = 4;
+    /// Adapt the number of calls in flight to the server (off by default): additive increase
+    /// while calls succeed, multiplicative decrease when a call meets 429 or 503 (retried or not)
+    /// or latency rises, never above `concurrency`. Settings that `problem()` refuses end the run
+    /// at once with `std::errc::invalid_argument` (nothing sent).
+    adaptive_concurrency adaptive{};
     /// Use the `...NoBlankValues` operations (blank ERP values do not overwrite CRM values).
     bool no_blank_values = false;
     /// When the agent refuses a batch (`IsOk == false`), split it and resync the parts, down to
@@ -166,6 +183,7 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
     bool completed = false;
     std::function<void(error_code, bulk_summary)> complete;
     std::function<void(ordinal)> on_skip; // a key skipped by a resume (the vector overloads)
+    std::optional<concurrency_controller> ctl;
 
     static bulk_core::settings core_settings(bulk_options const& o) {
         bulk_core::settings s;
@@ -348,8 +366,9 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
         auto diag = std::make_shared<diagnostics>();
         call_options o = opt.call;
         o.diag = diag.get();
-        auto on_done = [self = this->shared_from_this(), id = b.id, diag](error_code ec, plugin_response r) {
-            self->finished(id, ec, r, *diag);
+        auto on_done = [self = this->shared_from_this(), id = b.id, diag,
+                        sent = std::chrono::steady_clock::now()](error_code ec, plugin_response r) {
+            self->finished(id, ec, r, *diag, std::chrono::steady_clock::now() - sent);
         };
         lock.unlock(); // the call may complete on another thread at once
         if (opt.no_blank_values)
@@ -359,11 +378,13 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
         lock.lock();
     }
 
-    void finished(std::uint64_t id, error_code ec, plugin_response const& r, diagnostics const& d) {
+    void finished(std::uint64_t id, error_code ec, plugin_response const& r, diagnostics const& d,
+                  std::chrono::steady_clock::duration latency) {
         std::unique_lock lock(m);
         auto const* b = core.find(id);
         if (!b)
             return;
+        adapt(ec, d, latency);
         bool const refused = !ec && !r.IsOk;
         std::string message;
         if (refused)
@@ -426,8 +447,40 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
     /// Starts the run (the journal opened, the first calls sent); completes through `complete`.
     void start() {
         std::unique_lock lock(m);
-        open_journal();
+        if (char const* p = opt.adaptive.problem()) {
+            fail(make_error_code(boost::system::errc::invalid_argument), p);
+        } else {
+            if (opt.adaptive.enabled) {
+                ctl.emplace(opt.adaptive, core.concurrency());
+                core.set_concurrency(ctl->limit());
+            }
+            sum.concurrency = sum.min_concurrency = sum.max_concurrency = core.concurrency();
+            open_journal();
+        }
         pump(lock);
+    }
+
+    /// Tells the adaptive controller how a call went and applies its limit.
+    void adapt(error_code ec, diagnostics const& d, std::chrono::steady_clock::duration latency) {
+        unsigned const overloads = overload_count(d);
+        sum.overloaded_calls += overloads > 0;
+        if (!ctl)
+            return;
+        auto const now = std::chrono::steady_clock::now();
+        if (overloads > 0)
+            ctl->on_overload(latency, now);
+        else if (!ec)
+            ctl->on_success(latency, now);
+        core.set_concurrency(ctl->limit());
+        sum.concurrency = core.concurrency();
+        sum.min_concurrency = std::min(sum.min_concurrency, sum.concurrency);
+        sum.max_concurrency = std::max(sum.max_concurrency, sum.concurrency);
+        sum.concurrency_decreases = ctl->decreases();
+    }
+
+    /// How many 429 and 503 answers the call met.
+    static unsigned overload_count(diagnostics const& d) {
+        return d.http_status == 429 || d.http_status == 503 ? 1u : 0u;
     }
 };
 
