@@ -576,15 +576,18 @@ auto async_resync_bulk_vector(client& c, request_t<typename bulk_run<Key>::Op> p
                     bulk_result r;
                     static_cast<bulk_summary&>(r) = std::move(s);
                     r.outcomes = std::move(vs->outcomes);
-                    // keys never taken, and keys skipped by a resume (no sink call)
-                    for (std::size_t i = 0; i < r.outcomes.size(); ++i) {
+                    // keys never taken from the vector
+                    for (std::size_t i = vs->next; i < r.outcomes.size(); ++i) {
                         auto& o = r.outcomes[i];
-                        if (i >= vs->next) {
-                            o.status = key_status::not_attempted;
-                            o.ec = boost::asio::error::operation_aborted;
-                            o.message = "the run stopped before this key was sent";
-                            ++r.not_attempted;
-                        }
+                        o.status = key_status::not_attempted;
+                        o.ec = boost::asio::error::operation_aborted;
+                        o.message = "the run stopped before this key was sent";
+                        ++r.not_attempted;
+                    }
+                    // stopped after the last key was taken and settled: nothing was lost
+                    if (r.cancelled && r.not_attempted == 0) {
+                        r.cancelled = false;
+                        ec = {};
                     }
                     h(ec, std::move(r));
                 },
