@@ -122,7 +122,10 @@ BOOST_AUTO_TEST_CASE(each_transient_fault_is_retried_for_a_retry_safe_operation)
             erp::client cl(io, cfg);
             auto r = erp::test::call<ops::force_resync>(cl, io, resync_one()); // retry-safe
             BOOST_TEST(!r.ec, r.diag.to_string());
-            BOOST_TEST(r.diag.attempts == 3u);
+            BOOST_TEST(r.diag.attempts == 3u); // filled on success too
+            bool const overload = c.kind == &sandbox::fault_options::status_503 ||
+                                  c.kind == &sandbox::fault_options::status_429;
+            BOOST_TEST(r.diag.overloaded == (overload ? 2u : 0u));
             BOOST_TEST(logs.count("retry") == 2u);
             BOOST_TEST(sb.faults_injected().total() == 2u);
         }
@@ -137,6 +140,7 @@ BOOST_AUTO_TEST_CASE(an_unsafe_operation_is_not_retried_unless_widened) {
         auto r = erp::test::call<ops::create_actor_link>(cl, io, erp::create_actor_link_request{});
         BOOST_TEST((r.ec == erp::error::http_service_unavailable));
         BOOST_TEST(r.diag.attempts == 1u);
+        BOOST_TEST(r.diag.overloaded == 1u); // on failure too
     }
     {
         sandbox::server sb(first_requests_fail(&sandbox::fault_options::status_503, 1));

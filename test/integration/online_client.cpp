@@ -263,6 +263,9 @@ BOOST_AUTO_TEST_CASE(idle_tickets_expire_on_the_server_and_are_renewed_once) {
     }
     BOOST_TEST(sb.online_counters().exchanges == 1u);
     std::this_thread::sleep_for(600ms); // idle past its lifetime
+    auto r = engine_status(c, io);      // refused (401), then sent again with a new ticket
+    BOOST_TEST(!r.ec, r.diag.to_string());
+    BOOST_TEST(r.diag.attempts == 2u); // the replay's attempt counts too
     BOOST_TEST(concurrent_calls(c, io, 20) == 20u);
     BOOST_TEST(sb.online_counters().exchanges == 2u);
 }
@@ -277,6 +280,7 @@ BOOST_AUTO_TEST_CASE(a_refused_replay_is_not_replayed_again) {
     erp::client c(io, system_user_config(sb));
     auto r = engine_status(c, io);
     BOOST_TEST((r.ec == erp::error::http_unauthorized), r.ec.message());
+    BOOST_TEST(r.diag.attempts == 2u);                // the first, and the replay
     BOOST_TEST(sb.online_counters().exchanges == 2u); // the first, and the renewal for the replay
     BOOST_TEST(sb.online_counters().unauthorized == 2u);
     // Held: the next calls fail at once, without an exchange each (every exchange makes a

@@ -56,7 +56,13 @@ struct diagnostics {
     boost::system::error_code underlying{};
     /// How many attempts the call made (see `retry_policy`), a failed connection attempt included;
     /// 0 when the call ended before its first attempt (a configuration error, the in-flight gate).
+    /// Filled for successful calls too; a call sent again after renewed credentials or a new
+    /// tenant location counts the attempts of both.
     unsigned attempts = 0;
+    /// How many of the call's answers were 429 Too Many Requests or 503 Service Unavailable (the
+    /// server is overloaded), whether retried or not, the last answer included: filled for
+    /// successful and failed calls alike, e.g. to adapt the concurrency (`adaptive_concurrency`).
+    unsigned overloaded = 0;
     /// For `tenant_unavailable` and `tenant_deleted`: the tenant's `State` as the state service
     /// named it (e.g. `OfflineMaintenance`, `Deleted`).
     std::string tenant_state{};

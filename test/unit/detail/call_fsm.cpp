@@ -835,6 +835,32 @@ BOOST_AUTO_TEST_CASE(which_statuses_are_retried) {
     BOOST_TEST(c.fsm.status() == 503u);
 }
 
+BOOST_AUTO_TEST_CASE(overloaded_answers_are_counted_retried_or_not) {
+    call c(true);
+    BOOST_TEST(c.fsm.overloaded() == 0u);
+    answered(c, 429, "0");
+    BOOST_REQUIRE((c.last.type == type::wait));
+    c.status = 503;
+    BOOST_REQUIRE(c.run_to(type::release));
+    c.status = 200;
+    c.finish();
+    BOOST_TEST(c.done_with({}));
+    BOOST_TEST(c.fsm.attempt() == 3u);
+    BOOST_TEST(c.fsm.overloaded() == 2u);
+    // not retried: the answer is the result, and counted
+    call u(false);
+    answered(u, 429, "0");
+    BOOST_TEST(u.done_with({}));
+    BOOST_TEST(u.fsm.attempt() == 1u);
+    BOOST_TEST(u.fsm.overloaded() == 1u);
+    // other statuses are not overload; a new call starts from zero
+    call o(true);
+    answered(o, 404, "");
+    BOOST_TEST(o.fsm.overloaded() == 0u);
+    c.start(true, false, 10s);
+    BOOST_TEST(c.fsm.overloaded() == 0u);
+}
+
 // --- the deadline ---
 
 BOOST_AUTO_TEST_CASE(the_deadline_at_the_gate) {

@@ -130,6 +130,9 @@ public:
     unsigned attempt() const noexcept { return attempt_; }
     /// The HTTP status of the last attempt's response, 0 when none.
     unsigned status() const noexcept { return status_; }
+    /// Responses so far that were 429 Too Many Requests or 503 Service Unavailable (the server is
+    /// overloaded), retried or not.
+    unsigned overloaded() const noexcept { return overloaded_; }
     /// Why the last attempt failed (library text), null when it did not.
     char const* message() const noexcept { return message_; }
     /// The Asio, Beast or OpenSSL code behind `message`.
@@ -196,6 +199,7 @@ private:
     state state_ = state::idle;
     unsigned attempt_ = 0;
     unsigned status_ = 0;
+    unsigned overloaded_ = 0;
     char const* message_ = nullptr;
     error_code cause_{};
     error_code attempt_ec_{};

@@ -43,8 +43,9 @@ struct exchange_data {
     diagnostics* diag = nullptr;
     std::string_view operation; // the wire name, for the logger
     bool retry_safe = false;
-    unsigned attempt = 0; // 1 for the first
-    unsigned status = 0;  // the response, once read
+    unsigned attempt = 0;    // 1 for the first
+    unsigned overloaded = 0; // 429 and 503 answers met
+    unsigned status = 0;     // the response, once read
     std::string retry_after;
     std::string body;
     std::shared_ptr<protocol_codec const> protocol; // null: REST

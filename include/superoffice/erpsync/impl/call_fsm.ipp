@@ -24,6 +24,7 @@ SO_ERPSYNC_DECL void call_fsm::start(setup const& s) {
     state_ = state::idle;
     attempt_ = 0;
     status_ = 0;
+    overloaded_ = 0;
     message_ = nullptr;
     cause_ = {};
     attempt_ec_ = {};
@@ -288,6 +289,8 @@ SO_ERPSYNC_DECL call_action call_fsm::read_failed(error_code ec, call_event cons
 SO_ERPSYNC_DECL call_action call_fsm::response_done(call_event const& ev) {
     unsigned const st = ev.status;
     status_ = st;
+    if (st == 429 || st == 503)
+        ++overloaded_;
     // A 1xx/204/304 has no body by definition; if its headers announce one anyway (the
     // documented `204` + `null`), those bytes would poison the next response.
     bool const stray_body = (st / 100 == 1 || st == 204 || st == 304) && ev.announces_body;

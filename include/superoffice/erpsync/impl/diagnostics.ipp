@@ -39,6 +39,8 @@ SO_ERPSYNC_DECL std::string superoffice::erpsync::diagnostics::to_string() const
         add("cause ", underlying.message());
     if (attempts > 1)
         add("attempts ", std::to_string(attempts));
+    if (overloaded > 0)
+        add("429/503 answers ", std::to_string(overloaded));
     return out;
 }
 

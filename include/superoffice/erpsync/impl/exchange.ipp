@@ -300,9 +300,11 @@ SO_ERPSYNC_DECL void exchange::finish(error_code ec) {
         deadline_timer_.cancel();
     drop_connection();
     d_.attempt = fsm_.attempt();
+    d_.overloaded = fsm_.overloaded();
     d_.status = fsm_.status();
     if (d_.diag) {
         d_.diag->attempts = fsm_.attempt();
+        d_.diag->overloaded = fsm_.overloaded();
         if (fsm_.message() || fsm_.attempt() > 0) {
             d_.diag->client_message = fsm_.message() ? fsm_.message() : "";
             d_.diag->underlying = fsm_.cause();

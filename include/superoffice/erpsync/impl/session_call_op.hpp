@@ -39,7 +39,9 @@ class session_call_op {
         session::route_ptr route{};
         bool renewed = false;
         bool relocated = false;
-        std::mutex m; // guards the two below (the cancellation slot may fire on any thread)
+        unsigned attempts_so_far = 0;   // of its exchanges, those replayed included
+        unsigned overloaded_so_far = 0; // their 429 and 503 answers
+        std::mutex m;                   // guards the two below (the cancellation slot may fire on any thread)
         std::weak_ptr<exchange> running{};
         std::uint64_t waiting = 0; // the session's waiter id while waiting for a renewal
         bool cancelled = false;
@@ -200,11 +202,17 @@ private:
                 std::lock_guard lock(st->m);
                 stop = st->cancelled;
             }
+            st->attempts_so_far += d.attempt;
+            st->overloaded_so_far += d.overloaded;
             if (why != replay_reason::none && !stop) {
                 (why == replay_reason::renew_credentials ? st->renewed : st->relocated) = true;
                 s->report(*st->route, why);
                 boost::asio::post(boost::asio::append(std::move(self), replay_t{}));
                 return;
+            }
+            if (d.diag) { // the call's attempts, those of the exchanges replayed included
+                d.diag->attempts = st->attempts_so_far;
+                d.diag->overloaded = st->overloaded_so_far;
             }
             complete_call<Op>(std::move(self), ec, d);
         }));
