@@ -478,10 +478,8 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
         sum.concurrency_decreases = ctl->decreases();
     }
 
-    /// How many 429 and 503 answers the call met.
-    static unsigned overload_count(diagnostics const& d) {
-        return d.http_status == 429 || d.http_status == 503 ? 1u : 0u;
-    }
+    /// How many 429 and 503 answers the call met (retried or not).
+    static unsigned overload_count(diagnostics const& d) { return d.overloaded; }
 };
 
 /// Starts a run; `finish(handler, ec, summary)` is called once, through the handler's executor,
