@@ -375,4 +375,123 @@ BOOST_AUTO_TEST_CASE(a_batch_of_100_with_one_unknown_key_gives_99_ok_and_1_faile
                                                              << " failed");
 }
 
+BOOST_AUTO_TEST_CASE(adaptive_concurrency_backs_off_on_overload_and_stays_under_the_maximum) {
+    // the wiring of the adaptive controller into the run: 429s met by calls (retried away) cut the
+    // limit, successes raise it again, never above bulk_options::concurrency
+    constexpr std::size_t n = 20000;
+    sandbox::options o;
+    o.engine_timer = false;
+    o.faults.status_429 = 0.05;
+    o.faults.retry_after = 0s;
+    o.faults.seed = 3;
+    sandbox::server sb(o, many_linked(n));
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.retry.max_attempts = 10;
+    erp::client cl(io, cfg);
+    erp::bulk_options bo;
+    bo.batch_size = 50;
+    bo.concurrency = 8;
+    bo.adaptive.enabled = true;
+    bo.adaptive.initial_limit = 2;
+    bo.adaptive.latency_ratio = 0; // 429 only: latency on a loaded test machine says nothing
+    std::size_t above = 0;
+    bo.progress = [&](erp::bulk_progress const& p) { above += p.concurrency > 8 || p.concurrency < 1; };
+    erp::bulk_result res;
+    erp::async_resync_bulk(cl, 1, erp::erp_actor_type::Customer, keys(n), bo,
+                           [&](erp::error_code, erp::bulk_result r) { res = std::move(r); });
+    io.run();
+    BOOST_TEST(res.succeeded == n);
+    BOOST_TEST(above == 0u);
+    BOOST_TEST(res.overloaded_calls > 0u);
+    BOOST_TEST(res.overloaded_calls == sb.faults_injected().status_429 ||
+               res.overloaded_calls < sb.faults_injected().status_429); // a call may meet several
+    BOOST_TEST(res.concurrency_decreases > 0u);
+    BOOST_TEST(res.max_concurrency <= 8u);
+    BOOST_TEST(res.max_concurrency > res.min_concurrency); // it moved both ways
+    BOOST_TEST(res.max_keys_held <= 8 * 50u);
+    BOOST_TEST_MESSAGE("adaptive: " << res.overloaded_calls << " calls met 429, " << res.concurrency_decreases
+                                    << " decreases, limit " << res.min_concurrency << ".."
+                                    << res.max_concurrency << ", final " << res.concurrency);
+    // settings that cannot work end the run at once, nothing sent
+    bo.adaptive.decrease_factor = 2;
+    erp::error_code ec;
+    erp::bulk_result bad;
+    auto const served = sb.requests_served();
+    erp::async_resync_bulk(cl, 1, erp::erp_actor_type::Customer, keys(10), bo,
+                           [&](erp::error_code e, erp::bulk_result r) {
+                               ec = e;
+                               bad = std::move(r);
+                           });
+    io.restart();
+    io.run();
+    BOOST_TEST((ec == boost::system::errc::invalid_argument));
+    BOOST_TEST(bad.message.find("decrease_factor") != std::string::npos, bad.message);
+    BOOST_TEST(bad.not_attempted == 10u);
+    BOOST_TEST(sb.requests_served() == served);
+}
+
+BOOST_AUTO_TEST_CASE(a_journal_that_cannot_be_opened_ends_the_run_before_any_call) {
+    sandbox::options o;
+    o.engine_timer = false;
+    sandbox::server sb(o, many_linked(10));
+    asio::io_context io;
+    erp::client cl(io, config(sb));
+    erp::bulk_options bo;
+    bo.journal = "/nonexistent-directory/journal.jsonl";
+    erp::error_code ec;
+    erp::bulk_result res;
+    erp::async_resync_bulk(cl, 1, erp::erp_actor_type::Customer, keys(10), bo,
+                           [&](erp::error_code e, erp::bulk_result r) {
+                               ec = e;
+                               res = std::move(r);
+                           });
+    io.run();
+    BOOST_TEST(!!ec);
+    BOOST_TEST(!res.cancelled);
+    BOOST_TEST(res.not_attempted == 10u);
+    BOOST_TEST(res.message.find("/nonexistent-directory/journal.jsonl") != std::string::npos, res.message);
+    BOOST_TEST(sb.requests_served() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_source_error_ends_the_run_after_the_calls_in_flight) {
+    sandbox::options o;
+    o.engine_timer = false;
+    sandbox::server sb(o, many_linked(1000));
+    asio::io_context io;
+    erp::client cl(io, config(sb));
+    erp::bulk_options bo;
+    bo.batch_size = 10;
+    bo.concurrency = 2;
+    std::size_t next = 0;
+    auto source = [&](erp::error_code& ec) -> std::optional<std::string> {
+        if (next == 55) { // a line that is not a key, say
+            ec = boost::system::errc::make_error_code(boost::system::errc::invalid_argument);
+            return std::nullopt;
+        }
+        return "K-" + std::to_string(next++);
+    };
+    std::size_t outcomes = 0, ok = 0;
+    erp::error_code ec;
+    erp::bulk_summary sum;
+    erp::async_resync_bulk(
+        cl, 1, erp::erp_actor_type::Customer, source,
+        [&](std::uint64_t, std::string const&, erp::key_outcome const& out) {
+            ++outcomes;
+            ok += out.status == erp::key_status::succeeded;
+        },
+        bo,
+        [&](erp::error_code e, erp::bulk_summary s) {
+            ec = e;
+            sum = std::move(s);
+        });
+    io.run();
+    BOOST_TEST((ec == boost::system::errc::invalid_argument));
+    BOOST_TEST(!sum.cancelled);
+    BOOST_TEST(outcomes == 55u); // every key taken has its outcome, the last 5 included
+    BOOST_TEST(ok == 55u);
+    BOOST_TEST(sum.succeeded == 55u);
+    BOOST_TEST(sum.message.find("key source") != std::string::npos, sum.message);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

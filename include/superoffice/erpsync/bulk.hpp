@@ -101,8 +101,9 @@ struct bulk_result : bulk_summary {
 
 /// A source of keys for the streaming `async_resync_bulk`: returns the next key, or `nullopt` at
 /// the end. To end the run with an error (e.g. a line that is not a key), set `ec` and return
-/// `nullopt`: no key is taken after it, calls in flight finish, the completion gets `ec`. An
-/// exception thrown ends the run likewise, with `std::errc::io_error` and its `what()`.
+/// `nullopt`: no key is taken after it, the keys taken before it are resynced as usual, the
+/// completion gets `ec`. An exception thrown ends the run likewise, with `std::errc::io_error` and
+/// its `what()` in `bulk_summary::message`.
 template <class Key>
 using bulk_key_source = std::function<std::optional<Key>(error_code& ec)>;
 
@@ -215,13 +216,15 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
             return std::to_string(k);
     }
 
-    /// Ends the run with `ec` (the first error wins): nothing more is taken or sent.
-    void fail(error_code ec, std::string message) {
+    /// Ends the run with `ec` (the first error wins): nothing more is sent (`stop_calls`), or only
+    /// the keys already taken (an error of the source: they are good keys).
+    void fail(error_code ec, std::string message, bool stop_calls = true) {
         if (!end_ec) {
             end_ec = ec;
             sum.message = std::move(message);
         }
-        core.stop();
+        if (stop_calls)
+            core.stop();
     }
 
     /// Opens the journal; false (and the run ended) when it cannot be.
@@ -249,12 +252,12 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
                 k = source(ec);
             } catch (std::exception const& e) {
                 ec = make_error_code(boost::system::errc::io_error);
-                fail(ec, std::string("the key source threw: ") + e.what());
+                fail(ec, std::string("the key source threw: ") + e.what(), false);
                 end = true;
                 break;
             }
             if (ec) {
-                fail(ec, "the key source failed: " + ec.message());
+                fail(ec, "the key source failed: " + ec.message(), false);
                 end = true;
                 break;
             }
