@@ -404,8 +404,7 @@ BOOST_AUTO_TEST_CASE(adaptive_concurrency_backs_off_on_overload_and_stays_under_
     BOOST_TEST(res.succeeded == n);
     BOOST_TEST(above == 0u);
     BOOST_TEST(res.overloaded_calls > 0u);
-    BOOST_TEST(res.overloaded_calls == sb.faults_injected().status_429 ||
-               res.overloaded_calls < sb.faults_injected().status_429); // a call may meet several
+    BOOST_TEST(res.overloaded_calls <= sb.faults_injected().status_429); // a call may meet several
     BOOST_TEST(res.concurrency_decreases > 0u);
     BOOST_TEST(res.max_concurrency <= 8u);
     BOOST_TEST(res.max_concurrency > res.min_concurrency); // it moved both ways
