@@ -355,8 +355,14 @@ std::string indent_json(std::string_view s, std::string_view lead = {}) {
     return out;
 }
 
-std::string quoted(std::string_view s) {
+// (not `quoted`: std::quoted, found by argument-dependent lookup for a std::string, would win)
+std::string json_quoted(std::string_view s) {
     return boost::json::serialize(boost::json::string(s));
+}
+// (an exact match, so that std::quoted, found by argument-dependent lookup once <iomanip> is
+// included through <filesystem>, is not chosen for a std::string)
+std::string json_quoted(std::string const& s) {
+    return json_quoted(std::string_view(s));
 }
 
 std::string join(std::vector<std::string> const& items, std::string_view sep) {
@@ -402,7 +408,7 @@ void find_unknown_keys(boost::json::value const& v, std::string const& path, std
                 }
             });
             if (!known)
-                unknown.push_back(quoted(kv.key()));
+                unknown.push_back(json_quoted(kv.key()));
         }
         if (!unknown.empty())
             out.insert(out.begin(), (unknown.size() == 1 ? "unknown key " : "unknown keys ") +
@@ -802,10 +808,10 @@ int serve(arguments const& a) {
     // The sandbox's test credentials are printed on purpose: they are what clients must send.
     std::cout << "ErpSync sandbox listening at " << srv.base_url() << "\n  REST " << srv.base_url()
               << "/api/v1/Agents/ErpSync/{Operation}\n  SOAP " << srv.base_url() << erp::soap::endpoint_path
-              << " (1.1 and 1.2)\n  Basic user " << quoted(opt.user) << " password " << quoted(opt.password)
-              << "\n  SOTicket " << quoted(opt.ticket) << "\n  Bearer " << quoted(opt.bearer)
-              << "\nTry: ERPSYNC_URL=" << srv.base_url() << " ERPSYNC_USER=" << opt.user
-              << " ERPSYNC_PASSWORD=" << opt.password
+              << " (1.1 and 1.2)\n  Basic user " << json_quoted(opt.user) << " password "
+              << json_quoted(opt.password) << "\n  SOTicket " << json_quoted(opt.ticket) << "\n  Bearer "
+              << json_quoted(opt.bearer) << "\nTry: ERPSYNC_URL=" << srv.base_url()
+              << " ERPSYNC_USER=" << opt.user << " ERPSYNC_PASSWORD=" << opt.password
               << " erpsync GetEngineStatus\nStop with Ctrl-C (SIGINT) or SIGTERM." << std::endl;
     asio::io_context io;
     asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -1047,7 +1053,7 @@ operation_entry const& find_operation(std::string_view name) {
             (folded.size() >= 4 && candidate.find(folded) != std::string::npos))
             near += std::string(near.empty() ? "" : ", ") + std::string(e.name);
     }
-    throw usage_error("unknown operation " + quoted(name) +
+    throw usage_error("unknown operation " + json_quoted(name) +
                       (near.empty() ? "" : "; did you mean " + near + "?") + " (erpsync --help lists them)");
 }
 
@@ -1192,8 +1198,10 @@ int resync_bulk(arguments const& a) {
     if (actor) {
         erp::async_resync_bulk(
             client, connection, *actor, [&](erp::error_code& ec) { return reader.next(ec); },
-            [&](std::uint64_t, std::string const& key, erp::key_outcome const& o) { note(key, o); }, bo,
-            std::move(done));
+            [&](std::uint64_t, std::string const& key, erp::key_outcome const& o) {
+                note(boost::json::value(key), o);
+            },
+            bo, std::move(done));
     } else {
         erp::bulk_key_source<std::int32_t> ids = [&](erp::error_code& ec) -> std::optional<std::int32_t> {
             auto t = reader.next(ec);
@@ -1203,7 +1211,7 @@ int resync_bulk(arguments const& a) {
             auto [end, pec] = std::from_chars(t->data(), t->data() + t->size(), v);
             if (pec != std::errc{} || end != t->data() + t->size()) {
                 source_problem = "line " + std::to_string(reader.line()) + " of " + reader.path() +
-                                 " is not an internal key id (a whole number): " + quoted(*t);
+                                 " is not an internal key id (a whole number): " + json_quoted(*t);
                 ec = make_error_code(boost::system::errc::invalid_argument);
                 return std::nullopt;
             }
@@ -1286,7 +1294,7 @@ int run(int argc, char** argv) {
     if (a.positional.empty())
         throw usage_error("no operation given (erpsync --help lists them)");
     if (a.positional.size() > 1)
-        throw usage_error("one operation at a time; unexpected " + quoted(a.positional[1]));
+        throw usage_error("one operation at a time; unexpected " + json_quoted(a.positional[1]));
     operation_entry const& op = find_operation(command);
     if (a.help) {
         op.help(std::cout);
