@@ -359,11 +359,6 @@ std::string indent_json(std::string_view s, std::string_view lead = {}) {
 std::string json_quoted(std::string_view s) {
     return boost::json::serialize(boost::json::string(s));
 }
-// (an exact match, so that std::quoted, found by argument-dependent lookup once <iomanip> is
-// included through <filesystem>, is not chosen for a std::string)
-std::string json_quoted(std::string const& s) {
-    return json_quoted(std::string_view(s));
-}
 
 std::string join(std::vector<std::string> const& items, std::string_view sep) {
     std::string out;
