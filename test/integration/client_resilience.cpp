@@ -154,6 +154,95 @@ BOOST_AUTO_TEST_CASE(an_unsafe_operation_is_not_retried_unless_widened) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(transient_server_errors_are_retried_for_safe_operations) {
+    // About 3% of the requests answered 500, 502 or 504 (a seeded draw): every call of a
+    // retry-safe operation succeeds, and the attempts the calls report add up to the requests the
+    // server read.
+    sandbox::options o = quiet();
+    o.faults.status_500 = 0.01;
+    o.faults.status_502 = 0.01;
+    o.faults.status_504 = 0.01;
+    o.faults.seed = 14;
+    sandbox::server sb(o);
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.retry.initial_backoff = 1ms;
+    cfg.retry.max_backoff = 5ms;
+    cfg.retry.max_attempts = 4; // three faults in a row: 3%^3 per call
+    erp::client cl(io, cfg);
+    constexpr std::size_t n = 2000;
+    std::size_t ok = 0, attempts = 0, retried = 0, overloaded = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto r = erp::test::call<ops::force_resync>(cl, io, resync_one());
+        if (!r.ec)
+            ++ok;
+        else
+            BOOST_TEST_MESSAGE("call " << i << ": " << r.diag.to_string());
+        attempts += r.diag.attempts;
+        retried += r.diag.attempts > 1;
+        overloaded += r.diag.overloaded;
+    }
+    auto const f = sb.faults_injected();
+    std::size_t const server_errors = f.status_500 + f.status_502 + f.status_504;
+    BOOST_TEST_MESSAGE("transient server errors: " << n << " calls, " << sb.requests_served() << " requests, "
+                                                   << server_errors << " faults (500 " << f.status_500
+                                                   << ", 502 " << f.status_502 << ", 504 " << f.status_504
+                                                   << "), " << retried << " calls retried, ok " << ok);
+    BOOST_TEST(ok == n);
+    BOOST_TEST(server_errors == f.total());
+    BOOST_TEST(server_errors > n / 100); // about 3%
+    BOOST_TEST(server_errors < n / 10);
+    BOOST_TEST(f.status_500 > 0u);
+    BOOST_TEST(f.status_502 > 0u);
+    BOOST_TEST(f.status_504 > 0u);
+    BOOST_TEST(attempts == sb.requests_served());
+    BOOST_TEST(attempts == n + server_errors); // each fault cost one more attempt
+    BOOST_TEST(retried > 0u);
+    BOOST_TEST(overloaded == 0u); // 5xx other than 503 is not overload
+    BOOST_TEST(sb.with_state([](auto& e) { return e.resync_count(1, 1); }) == n); // each applied once
+}
+
+BOOST_AUTO_TEST_CASE(server_errors_are_not_retried_for_unsafe_operations_or_when_turned_off) {
+    for (auto kind : {&sandbox::fault_options::status_500, &sandbox::fault_options::status_502,
+                      &sandbox::fault_options::status_504}) {
+        {
+            sandbox::options o = quiet();
+            o.faults.*kind = 1.0;
+            sandbox::server sb(o);
+            asio::io_context io;
+            erp::client cl(io, config(sb));
+            auto r = erp::test::call<ops::create_actor_link>(cl, io, erp::create_actor_link_request{});
+            BOOST_TEST((r.ec == erp::error::http_server_error));
+            BOOST_TEST(r.diag.attempts == 1u);
+            BOOST_TEST(sb.faults_injected().total() == 1u);
+        }
+        {
+            sandbox::options o = quiet();
+            o.faults.*kind = 1.0;
+            sandbox::server sb(o);
+            asio::io_context io;
+            auto cfg = config(sb);
+            cfg.retry.retry_unsafe = true; // widened: retried as for a safe operation
+            erp::client cl(io, cfg);
+            auto r = erp::test::call<ops::create_actor_link>(cl, io, erp::create_actor_link_request{});
+            BOOST_TEST((r.ec == erp::error::http_server_error));
+            BOOST_TEST(r.diag.attempts == 3u);
+        }
+        {
+            sandbox::options o = quiet();
+            o.faults.*kind = 1.0;
+            sandbox::server sb(o);
+            asio::io_context io;
+            auto cfg = config(sb);
+            cfg.retry.retry_server_errors = false;
+            erp::client cl(io, cfg);
+            auto r = erp::test::call<ops::force_resync>(cl, io, resync_one());
+            BOOST_TEST((r.ec == erp::error::http_server_error));
+            BOOST_TEST(r.diag.attempts == 1u);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_connection_never_made_is_retried_for_every_operation) {
     // nothing was sent, so an operation that is not safe to retry goes again too
     asio::io_context io;
@@ -221,7 +310,6 @@ BOOST_AUTO_TEST_CASE(a_retry_after_beyond_the_limit_returns_the_answer) {
 BOOST_AUTO_TEST_CASE(retries_stop_at_the_attempt_limit_and_the_deadline) {
     {
         sandbox::options o = quiet();
-        o.faults.status_500 = 0; // 500 is not transient: never retried
         o.faults.status_503 = 1.0;
         o.faults.retry_after = 0s;
         sandbox::server sb(o);
@@ -241,8 +329,11 @@ BOOST_AUTO_TEST_CASE(retries_stop_at_the_attempt_limit_and_the_deadline) {
         asio::io_context io;
         erp::client cl(io, config(sb));
         auto r = erp::test::call<ops::get_engine_status>(cl, io, {});
-        BOOST_TEST((r.ec == erp::error::http_server_error));
-        BOOST_TEST(r.diag.attempts == 1u);
+        BOOST_TEST((r.ec == erp::error::http_server_error)); // the last answer
+        BOOST_TEST(r.diag.attempts == 3u);
+        BOOST_TEST(r.diag.http_status == 500u);
+        BOOST_TEST(r.diag.overloaded == 0u);
+        BOOST_TEST(sb.faults_injected().status_500 == 3u);
     }
     {
         // waits that would end after the call's timeout are not started

@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <test_common/call.hpp>
@@ -46,10 +47,15 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr fault_kind all_kinds[] = {
-    fault_kind::refuse_connection, fault_kind::status_429, fault_kind::status_503,
-    fault_kind::status_500,        fault_kind::stall,      fault_kind::reset_mid_response,
-    fault_kind::truncated_body};
+constexpr fault_kind all_kinds[] = {fault_kind::refuse_connection,
+                                    fault_kind::status_429,
+                                    fault_kind::status_503,
+                                    fault_kind::status_500,
+                                    fault_kind::status_502,
+                                    fault_kind::status_504,
+                                    fault_kind::stall,
+                                    fault_kind::reset_mid_response,
+                                    fault_kind::truncated_body};
 
 double& rate_of(sandbox::fault_options& f, fault_kind k) {
     switch (k) {
@@ -61,6 +67,10 @@ double& rate_of(sandbox::fault_options& f, fault_kind k) {
         return f.status_503;
     case fault_kind::status_500:
         return f.status_500;
+    case fault_kind::status_502:
+        return f.status_502;
+    case fault_kind::status_504:
+        return f.status_504;
     case fault_kind::stall:
         return f.stall;
     case fault_kind::reset_mid_response:
@@ -219,6 +229,10 @@ fault_kind classify(raw_outcome const& r) {
         return fault_kind::status_503;
     case 500:
         return fault_kind::status_500;
+    case 502:
+        return fault_kind::status_502;
+    case 504:
+        return fault_kind::status_504;
     default:
         return fault_kind::none;
     }
@@ -289,7 +303,7 @@ BOOST_AUTO_TEST_CASE(an_invalid_configuration_throws) {
     // a sum of exactly 1 is valid, rounding included
     sandbox::fault_options f;
     for (auto k : all_kinds)
-        rate_of(f, k) = 1.0 / 7;
+        rate_of(f, k) = 1.0 / 9;
     BOOST_CHECK_NO_THROW(sandbox::server(with_faults(f)));
 }
 
@@ -304,6 +318,8 @@ BOOST_AUTO_TEST_CASE(each_fault_alone_through_the_client) {
           expectation{fault_kind::status_429, erp::error::http_too_many_requests, 429},
           expectation{fault_kind::status_503, erp::error::http_service_unavailable, 503},
           expectation{fault_kind::status_500, erp::error::http_server_error, 500},
+          expectation{fault_kind::status_502, erp::error::http_server_error, 502},
+          expectation{fault_kind::status_504, erp::error::http_server_error, 504},
           expectation{fault_kind::stall, erp::error::timeout, 0},
           expectation{fault_kind::reset_mid_response, erp::error::connection_closed, 0},
           expectation{fault_kind::truncated_body, erp::error::connection_closed, 200}}) {
@@ -329,6 +345,10 @@ BOOST_AUTO_TEST_CASE(each_fault_alone_through_the_client) {
             if (kind == fault_kind::status_429) {
                 BOOST_TEST_REQUIRE(r.diag.server.has_value());
                 BOOST_TEST(r.diag.server->ErrorType == "TooManyRequestsException");
+            }
+            if (kind == fault_kind::status_502 || kind == fault_kind::status_504) { // a gateway's page
+                BOOST_TEST(!r.diag.server.has_value());
+                BOOST_TEST(r.diag.server_message.find("Gateway") != std::string::npos, r.diag.server_message);
             }
             auto const injected = sb.faults_injected();
             BOOST_TEST(injected.of(kind) == 1u);
@@ -393,6 +413,16 @@ BOOST_AUTO_TEST_CASE(each_fault_alone_as_raw_http) {
         BOOST_TEST(r.status == 500u);
         BOOST_TEST(r.retry_after.empty());
         BOOST_TEST(r.body.starts_with(R"({"Error":true,"ErrorType":"SoException",)"), r.body);
+    }
+    for (auto [kind, status, title] : {std::tuple{fault_kind::status_502, 502u, "502 Bad Gateway"},
+                                       std::tuple{fault_kind::status_504, 504u, "504 Gateway Time-out"}}) {
+        sandbox::server sb(one_fault(kind));
+        auto r = raw_post(sb.port());
+        BOOST_TEST(r.complete);
+        BOOST_TEST(r.status == status);
+        BOOST_TEST(r.retry_after.empty());
+        BOOST_TEST(r.body.find(title) != std::string::npos, r.body);
+        BOOST_TEST(sb.faults_injected().of(kind) == 1u);
     }
     {
         sandbox::server sb(one_fault(fault_kind::stall, 300ms));

@@ -810,13 +810,56 @@ BOOST_AUTO_TEST_CASE(a_status_wait_past_the_deadline_returns_the_answer) {
 }
 
 BOOST_AUTO_TEST_CASE(which_statuses_are_retried) {
-    for (unsigned st : {200u, 204u, 400u, 401u, 404u, 500u, 502u, 504u}) {
+    for (unsigned st : {200u, 204u, 400u, 401u, 404u, 501u, 505u}) {
         BOOST_TEST_CONTEXT(st) {
             call c(true);
             answered(c, st, "1");
             BOOST_TEST(c.done_with({}));
             BOOST_TEST(c.fsm.status() == st);
         }
+    }
+    // transient server errors: retried for safe operations with the backoff, or Retry-After
+    for (unsigned st : {500u, 502u, 504u}) {
+        BOOST_TEST_CONTEXT(st) {
+            call c(true);
+            auto const& a = answered(c, st, "");
+            BOOST_REQUIRE(a.type == type::wait);
+            BOOST_TEST(a.retry);
+            BOOST_TEST(a.ec == erp::error::http_server_error);
+            BOOST_TEST(a.note == "transient server error");
+            BOOST_TEST((a.wait == 20ms)); // the backoff
+            BOOST_TEST((c.env.backoff_asked == std::vector<unsigned>{1}));
+            c.finish();
+            BOOST_TEST(c.done_with({}));
+            BOOST_TEST(c.fsm.attempt() == 2u);
+            BOOST_TEST(c.fsm.overloaded() == 0u); // not an overload
+            call r(true);
+            answered(r, st, "3");
+            BOOST_TEST((r.last.wait == 3s));
+            BOOST_TEST(r.last.note == "Retry-After honoured");
+            call u(false); // not safe to retry: the answer is the result
+            answered(u, st, "");
+            BOOST_TEST(u.done_with({}));
+            BOOST_TEST(u.fsm.status() == st);
+            call w(false);
+            w.policy.retry_unsafe = true;
+            answered(w, st, "");
+            BOOST_TEST((w.last.type == type::wait));
+            call off(true);
+            off.policy.retry_server_errors = false;
+            answered(off, st, "");
+            BOOST_TEST(off.done_with({}));
+            BOOST_TEST(off.fsm.attempt() == 1u);
+        }
+    }
+    {
+        call c(true);
+        c.policy.max_attempts = 3;
+        c.status = 502;
+        c.finish();
+        BOOST_TEST(c.done_with({})); // the last answer is the result
+        BOOST_TEST(c.fsm.attempt() == 3u);
+        BOOST_TEST(c.fsm.status() == 502u);
     }
     for (bool widened : {false, true}) {
         BOOST_TEST_CONTEXT("unsafe, retry_unsafe " << widened) {

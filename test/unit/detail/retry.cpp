@@ -1,5 +1,6 @@
-// The sans-io pieces of retries and rate limits: Retry-After in its three forms, full-jitter
-// backoff bounds, the token bucket's schedule and the in-flight gate's queue.
+// The sans-io pieces of retries and rate limits: which statuses are retried, Retry-After in its
+// three forms, full-jitter backoff bounds, the token bucket's schedule and the in-flight gate's
+// queue.
 #include <superoffice/erpsync/detail/limiter.hpp>
 #include <superoffice/erpsync/detail/retry.hpp>
 
@@ -13,6 +14,42 @@ using namespace std::chrono;
 using namespace std::chrono_literals;
 
 BOOST_AUTO_TEST_SUITE(test_detail_retry)
+
+BOOST_AUTO_TEST_CASE(which_statuses_are_retried_for_which_operations) {
+    using kind = detail::status_retry_kind;
+    BOOST_TEST((detail::status_retry(429) == kind::overload));
+    BOOST_TEST((detail::status_retry(503) == kind::overload));
+    for (unsigned st : {500u, 502u, 504u})
+        BOOST_TEST((detail::status_retry(st) == kind::server_error), st);
+    for (unsigned st : {0u, 100u, 200u, 204u, 301u, 400u, 401u, 403u, 404u, 409u, 421u, 501u, 505u, 599u})
+        BOOST_TEST((detail::status_retry(st) == kind::never), st);
+
+    struct row {
+        bool safe, retry_unsafe, server_errors;
+        bool overload, server_error; // 429/503 retried, 500/502/504 retried
+    } const rows[] = {
+        // the defaults: safe operations, server errors on
+        {true, false, true, true, true},   {false, false, true, false, false}, // an unsafe operation: nothing
+        {false, true, true, true, true},                                       // widened to every operation
+        {true, false, false, true, false}, // server errors off: overload only
+        {false, true, false, true, false}, {false, false, false, false, false},
+    };
+    for (auto const& r : rows) {
+        BOOST_TEST_CONTEXT("safe " << r.safe << ", retry_unsafe " << r.retry_unsafe
+                                   << ", retry_server_errors " << r.server_errors) {
+            erp::retry_policy p;
+            p.retry_unsafe = r.retry_unsafe;
+            p.retry_server_errors = r.server_errors;
+            for (unsigned st : {429u, 503u})
+                BOOST_TEST(detail::may_retry_status(p, st, r.safe) == r.overload, st);
+            for (unsigned st : {500u, 502u, 504u})
+                BOOST_TEST(detail::may_retry_status(p, st, r.safe) == r.server_error, st);
+            for (unsigned st : {200u, 400u, 404u, 501u, 505u})
+                BOOST_TEST(!detail::may_retry_status(p, st, r.safe), st);
+        }
+    }
+    BOOST_TEST(erp::retry_policy{}.retry_server_errors); // on by default
+}
 
 BOOST_AUTO_TEST_CASE(retry_after_seconds_and_dates) {
     sys_seconds const now = sys_days(year(1994) / November / 6) + 8h + 49min + 30s;

@@ -5,8 +5,8 @@
 #ifndef SO_ERPSYNC_DETAIL_RETRY_HPP
 #define SO_ERPSYNC_DETAIL_RETRY_HPP
 
-// Sans-io pieces of the retry policy: `Retry-After` parsing and full-jitter backoff. The rate
-// limit's limiter is in `detail/limiter.hpp`.
+// Sans-io pieces of the retry policy: which answers are tried again, `Retry-After` parsing and
+// full-jitter backoff. The rate limit's limiter is in `detail/limiter.hpp`.
 
 #include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/retry.hpp>
@@ -19,6 +19,21 @@
 #include <string_view>
 
 namespace superoffice::erpsync::detail {
+
+/// What an HTTP status says about trying again.
+enum class status_retry_kind : unsigned char {
+    never,        ///< final: the answer is the result
+    overload,     ///< 429, 503: the server is overloaded
+    server_error, ///< 500, 502, 504: a transient server error
+};
+
+/// The kind of `status` (see `status_retry_kind`).
+SO_ERPSYNC_DECL status_retry_kind status_retry(unsigned status) noexcept;
+
+/// Whether an answer with `status` may be tried again under `p`, for an operation that is
+/// (`retry_safe`) or is not safe to retry. Attempts left and the deadline are the caller's
+/// business.
+SO_ERPSYNC_DECL bool may_retry_status(retry_policy const& p, unsigned status, bool retry_safe) noexcept;
 
 /// Reads a `Retry-After` value: delta seconds (`120`) or an HTTP date in the IMF-fixdate form
 /// (`Sun, 06 Nov 1994 08:49:37 GMT`), also the obsolete RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`)

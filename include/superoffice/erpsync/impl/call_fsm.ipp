@@ -294,7 +294,7 @@ SO_ERPSYNC_DECL call_action call_fsm::response_done(call_event const& ev) {
     // A 1xx/204/304 has no body by definition; if its headers announce one anyway (the
     // documented `204` + `null`), those bytes would poison the next response.
     bool const stray_body = (st / 100 == 1 || st == 204 || st == 304) && ev.announces_body;
-    if ((st == 429 || st == 503) && !ev.retry_after.empty()) {
+    if (status_retry(st) != status_retry_kind::never && !ev.retry_after.empty()) {
         has_retry_after_ = true;
         auto const wall =
             s_.env.wall_clock ? s_.env.wall_clock(s_.env.ctx) : std::chrono::system_clock::now();
@@ -307,8 +307,7 @@ SO_ERPSYNC_DECL call_action call_fsm::response_done(call_event const& ev) {
 
 SO_ERPSYNC_DECL call_action call_fsm::after_response() {
     auto const& p = *s_.policy;
-    if ((status_ != 429 && status_ != 503) || attempt_ >= p.max_attempts ||
-        !(s_.retry_safe || p.retry_unsafe))
+    if (attempt_ >= p.max_attempts || !may_retry_status(p, status_, s_.retry_safe))
         return done({}); // the answer is the result (decoded by the caller)
     clock::duration wait{};
     if (has_retry_after_ && retry_after_) {
@@ -320,8 +319,14 @@ SO_ERPSYNC_DECL call_action call_fsm::after_response() {
     }
     if (now_ + wait >= deadline_)
         return done({});
-    attempt_ec_ = status_ == 429 ? error::http_too_many_requests : error::http_service_unavailable;
-    return retry_wait(attempt_ec_, has_retry_after_ ? "Retry-After honoured" : "no Retry-After", wait);
+    bool const overload = status_retry(status_) == status_retry_kind::overload;
+    attempt_ec_ = status_ == 429   ? error::http_too_many_requests
+                  : status_ == 503 ? error::http_service_unavailable
+                                   : error::http_server_error;
+    return retry_wait(attempt_ec_,
+                      has_retry_after_ ? "Retry-After honoured"
+                                       : (overload ? "no Retry-After" : "transient server error"),
+                      wait);
 }
 
 SO_ERPSYNC_DECL call_action call_fsm::after_failure() {

@@ -5,14 +5,43 @@
 #ifndef SO_ERPSYNC_IMPL_RETRY_IPP
 #define SO_ERPSYNC_IMPL_RETRY_IPP
 
-// `Retry-After` parsing, out of line: included by `detail/retry.hpp` in header-only builds,
-// compiled once by `superoffice/erpsync/src.hpp` with SO_ERPSYNC_SEPARATE_COMPILATION.
+// Which statuses are retried and `Retry-After` parsing, out of line: included by `detail/retry.hpp` in
+// header-only builds, compiled once by `superoffice/erpsync/src.hpp` with SO_ERPSYNC_SEPARATE_COMPILATION.
 
 #include <superoffice/erpsync/detail/retry.hpp>
 
 #include <chrono>
 #include <optional>
 #include <string_view>
+
+SO_ERPSYNC_DECL superoffice::erpsync::detail::status_retry_kind
+superoffice::erpsync::detail::status_retry(unsigned status) noexcept {
+    switch (status) {
+    case 429:
+    case 503:
+        return status_retry_kind::overload;
+    case 500:
+    case 502:
+    case 504:
+        return status_retry_kind::server_error;
+    default:
+        return status_retry_kind::never;
+    }
+}
+
+SO_ERPSYNC_DECL bool superoffice::erpsync::detail::may_retry_status(retry_policy const& p, unsigned status,
+                                                                    bool retry_safe) noexcept {
+    if (!retry_safe && !p.retry_unsafe)
+        return false;
+    switch (status_retry(status)) {
+    case status_retry_kind::overload:
+        return true;
+    case status_retry_kind::server_error:
+        return p.retry_server_errors;
+    default:
+        return false;
+    }
+}
 
 SO_ERPSYNC_DECL std::optional<std::chrono::seconds>
 superoffice::erpsync::detail::parse_retry_after(std::string_view v,

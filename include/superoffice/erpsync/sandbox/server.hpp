@@ -22,7 +22,7 @@
 /// @par Faults
 /// `options::faults` (off by default) makes the server misbehave as real servers and networks
 /// do, at random but reproducibly (a seeded generator): connections reset at once, 429 and 503
-/// with `Retry-After`, 500, requests never answered, responses cut short. See `fault_options`
+/// with `Retry-After`, 500, 502 and 504, requests never answered, responses cut short. See `fault_options`
 /// for which kinds apply the operation, and `server::faults_injected` for what was injected.
 ///
 /// @par SuperOffice Online
@@ -62,6 +62,8 @@ enum class fault_kind {
     status_429,         ///< 429 with Retry-After, not applied
     status_503,         ///< 503 with Retry-After, not applied
     status_500,         ///< 500, not applied
+    status_502,         ///< 502 Bad Gateway (a gateway's HTML page), not applied
+    status_504,         ///< 504 Gateway Timeout (a gateway's HTML page), not applied
     stall,              ///< request read, no answer, connection closed after `stall_for`; not applied
     reset_mid_response, ///< applied, then a partial header and a reset
     truncated_body,     ///< applied, then the headers and half the body and a clean close
@@ -80,6 +82,10 @@ inline char const* to_string(fault_kind k) noexcept {
         return "status_503";
     case fault_kind::status_500:
         return "status_500";
+    case fault_kind::status_502:
+        return "status_502";
+    case fault_kind::status_504:
+        return "status_504";
     case fault_kind::stall:
         return "stall";
     case fault_kind::reset_mid_response:
@@ -98,7 +104,7 @@ inline char const* to_string(fault_kind k) noexcept {
 /// `std::invalid_argument` otherwise). At most one fault is injected per request:
 /// - `refuse_connection` is drawn once per accepted connection, before anything is read;
 /// - the other kinds are drawn once per request read, from one uniform number checked against
-///   the rates in the order of `fault_kind` (429, 503, 500, stall, reset, truncated).
+///   the rates in the order of `fault_kind` (429, 503, 500, 502, 504, stall, reset, truncated).
 /// Connections and requests draw from two generators seeded from `seed`, so the fault of the
 /// n-th request read depends only on `seed` and n (not on how many connections the client
 /// opened), and the n-th accepted connection's only on `seed` and n: a client making its calls
@@ -107,7 +113,7 @@ inline char const* to_string(fault_kind k) noexcept {
 ///
 /// @par Which kinds apply the operation
 /// - Not applied (the emulator is not called, the state is unchanged): `refuse_connection`,
-///   `status_429`, `status_503`, `status_500`, `stall`.
+///   `status_429`, `status_503`, `status_500`, `status_502`, `status_504`, `stall`.
 /// - Applied (the emulator runs the operation as usual, then the answer is broken):
 ///   `reset_mid_response`, `truncated_body`. A client cannot tell from the failure whether these
 ///   took effect; that is the point.
@@ -124,6 +130,11 @@ struct fault_options {
     double status_503 = 0;
     /// 500 with the WebAPI error body `{"Error":true,"ErrorType":"SoException",...}`.
     double status_500 = 0;
+    /// 502 Bad Gateway as a gateway or load balancer in front of the server sends it: a short
+    /// `text/html` page, no `Retry-After`.
+    double status_502 = 0;
+    /// 504 Gateway Timeout, likewise from a gateway: a short `text/html` page.
+    double status_504 = 0;
     /// The request is read, nothing is sent for `stall_for`, then the connection is closed (FIN)
     /// without an answer. Destroying the server ends a stall at once.
     double stall = 0;
@@ -154,12 +165,10 @@ struct fault_options {
 
     /// Whether any rate is above 0.
     bool enabled() const noexcept {
-        return refuse_connection > 0 || status_429 > 0 || status_503 > 0 || status_500 > 0 || stall > 0 ||
-               reset_mid_response > 0 || truncated_body > 0;
+        return refuse_connection > 0 || status_429 > 0 || status_503 > 0 || status_500 > 0 ||
+               status_502 > 0 || status_504 > 0 || stall > 0 || reset_mid_response > 0 || truncated_body > 0;
     }
 
-    /// Throws `std::invalid_argument` unless every rate is in [0, 1], their sum is at most 1 and
-    /// the durations are not negative.
     /// Throws `std::invalid_argument` unless every rate is in [0, 1], their sum is at most 1 and
     /// the durations are not negative.
     void validate() const;
@@ -171,6 +180,8 @@ struct fault_counts {
     std::size_t status_429 = 0;
     std::size_t status_503 = 0;
     std::size_t status_500 = 0;
+    std::size_t status_502 = 0;
+    std::size_t status_504 = 0;
     std::size_t stall = 0;
     std::size_t reset_mid_response = 0;
     std::size_t truncated_body = 0;
@@ -186,6 +197,10 @@ struct fault_counts {
             return status_503;
         case fault_kind::status_500:
             return status_500;
+        case fault_kind::status_502:
+            return status_502;
+        case fault_kind::status_504:
+            return status_504;
         case fault_kind::stall:
             return stall;
         case fault_kind::reset_mid_response:
@@ -198,8 +213,8 @@ struct fault_counts {
     }
     /// Every fault injected.
     std::size_t total() const noexcept {
-        return refuse_connection + status_429 + status_503 + status_500 + stall + reset_mid_response +
-               truncated_body;
+        return refuse_connection + status_429 + status_503 + status_500 + status_502 + status_504 + stall +
+               reset_mid_response + truncated_body;
     }
     bool operator==(fault_counts const&) const = default;
 };

@@ -24,7 +24,8 @@ void fault_options::validate() const {
     double sum = 0;
     for (auto [name, rate] :
          {std::pair{"refuse_connection", refuse_connection}, std::pair{"status_429", status_429},
-          std::pair{"status_503", status_503}, std::pair{"status_500", status_500}, std::pair{"stall", stall},
+          std::pair{"status_503", status_503}, std::pair{"status_500", status_500},
+          std::pair{"status_502", status_502}, std::pair{"status_504", status_504}, std::pair{"stall", stall},
           std::pair{"reset_mid_response", reset_mid_response}, std::pair{"truncated_body", truncated_body}}) {
         if (!std::isfinite(rate) || rate < 0 || rate > 1)
             throw std::invalid_argument(std::string("fault_options: ") + name + " must be in [0, 1], not " +

@@ -156,6 +156,8 @@ public:
         c.status_429 = injected(fault_kind::status_429);
         c.status_503 = injected(fault_kind::status_503);
         c.status_500 = injected(fault_kind::status_500);
+        c.status_502 = injected(fault_kind::status_502);
+        c.status_504 = injected(fault_kind::status_504);
         c.stall = injected(fault_kind::stall);
         c.reset_mid_response = injected(fault_kind::reset_mid_response);
         c.truncated_body = injected(fault_kind::truncated_body);
@@ -371,7 +373,9 @@ public:
         for (auto [k, rate] :
              {std::pair{fault_kind::status_429, f.status_429},
               std::pair{fault_kind::status_503, f.status_503},
-              std::pair{fault_kind::status_500, f.status_500}, std::pair{fault_kind::stall, f.stall},
+              std::pair{fault_kind::status_500, f.status_500},
+              std::pair{fault_kind::status_502, f.status_502},
+              std::pair{fault_kind::status_504, f.status_504}, std::pair{fault_kind::stall, f.stall},
               std::pair{fault_kind::reset_mid_response, f.reset_mid_response},
               std::pair{fault_kind::truncated_body, f.truncated_body}}) {
             edge += rate;
@@ -397,12 +401,26 @@ public:
         return std::string(target.substr(prefix.size()));
     }
 
-    /// The answer of a fault that does not apply the operation (429, 503, 500).
+    /// The answer of a fault that does not apply the operation (429, 503, 500, 502, 504).
     response fault_response(request const& req, fault_kind kind) const {
         auto const& f = opt_.faults;
         if (kind == fault_kind::status_500)
             return error_response(req, 500, "SoException",
                                   "An injected server error (sandbox fault_options::status_500)");
+        if (kind == fault_kind::status_502 || kind == fault_kind::status_504) {
+            // as a gateway in front of the server answers: its own HTML page, not the WebAPI's body
+            bool const bad_gateway = kind == fault_kind::status_502;
+            response res(bad_gateway ? boost::beast::http::status::bad_gateway
+                                     : boost::beast::http::status::gateway_timeout,
+                         req.version());
+            res.set(boost::beast::http::field::content_type, "text/html");
+            char const* title = bad_gateway ? "502 Bad Gateway" : "504 Gateway Time-out";
+            res.body() = std::string("<html><head><title>") + title + "</title></head><body><h1>" + title +
+                         "</h1></body></html>\r\n";
+            res.keep_alive(req.keep_alive());
+            res.prepare_payload();
+            return res;
+        }
         bool const busy = kind == fault_kind::status_429;
         auto const wait = std::to_string(f.retry_after.count());
         auto res = busy ? error_response(req, 429, "TooManyRequestsException",
@@ -667,7 +685,7 @@ public:
     std::mutex fault_mutex_; // the generators
     std::uint64_t connection_rng_ = 0;
     std::uint64_t request_rng_ = 0;
-    std::array<std::atomic<std::size_t>, 8> injected_{}; // by fault_kind
+    std::array<std::atomic<std::size_t>, 10> injected_{}; // by fault_kind
     boost::asio::io_context io_{1};
     boost::asio::ip::tcp::acceptor acceptor_; // tenant host 0
     std::uint16_t port_ = 0;
