@@ -7,8 +7,16 @@
 //
 //   erpsync-sandbox [--port N] [--address 127.0.0.1] [--seed FILE.json] [--base-path /Cust12345]
 //                   [--user U --password P] [--ticket T] [--app-token A] [--print-seed]
+//                   [--capacity N [--capacity-retry-after S|none]] [--service-time-us N]
 //                   [--online --system-user-key FILE [--system-user-token T]
 //                    [--application-token A] [--refresh-token R] [--environment-port N]]
+//
+// --capacity N answers 429 Too Many Requests (with `Retry-After: S`, default 1; `none`: without
+// the header) to any request above N in flight, as a saturated server does
+// (sandbox::options::capacity); --service-time-us
+// holds every request that long before it is handled, so that the capacity bounds the throughput
+// (N / service time). Both are off by default; the refusals are counted in the summary printed on
+// exit.
 //
 // The seed file is the JSON form of superoffice::erpsync::sandbox::seed; --print-seed writes the
 // built-in one, a starting point for your own.
@@ -26,11 +34,13 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace erp = superoffice::erpsync;
@@ -67,6 +77,31 @@ int main(int argc, char** argv) {
             opt.ticket = value();
         } else if (a == "--app-token") {
             opt.app_token = value();
+        } else if (a == "--capacity-retry-after" && i + 1 < argc && std::string(argv[i + 1]) == "none") {
+            ++i;
+            opt.capacity_retry_after.reset();
+        } else if (a == "--capacity" || a == "--capacity-retry-after" || a == "--service-time-us") {
+            std::string const v = value();
+            std::size_t used = 0;
+            unsigned long long n = 0;
+            bool ok = !v.empty() && v[0] >= '0' && v[0] <= '9';
+            if (ok) {
+                try {
+                    n = std::stoull(v, &used);
+                } catch (std::exception const&) { // out of range
+                    ok = false;
+                }
+            }
+            if (!ok || used != v.size()) {
+                std::cerr << a << " needs a whole number, not '" << v << "'\n";
+                return 2;
+            }
+            if (a == "--capacity")
+                opt.capacity = static_cast<std::size_t>(n);
+            else if (a == "--capacity-retry-after")
+                opt.capacity_retry_after = std::chrono::seconds(static_cast<std::chrono::seconds::rep>(n));
+            else
+                opt.service_time = std::chrono::microseconds(static_cast<std::chrono::microseconds::rep>(n));
         } else if (a == "--online") {
             opt.online.enabled = true;
         } else if (a == "--system-user-key") {
@@ -130,6 +165,12 @@ int main(int argc, char** argv) {
         erp::sandbox::server srv(opt, data);
         std::cout << "ErpSync sandbox listening at " << srv.base_url() << " (Basic " << opt.user
                   << ", SOTicket " << (opt.ticket.empty() ? "off" : "on") << ")" << std::endl;
+        if (opt.capacity > 0 || opt.service_time.count() > 0)
+            std::cout << "capacity " << (opt.capacity > 0 ? std::to_string(opt.capacity) : "unlimited")
+                      << " requests in flight (429 above it, Retry-After: "
+                      << (opt.capacity_retry_after ? std::to_string(opt.capacity_retry_after->count())
+                                                   : "none")
+                      << "), service time " << opt.service_time.count() << " us" << std::endl;
         if (srv.online_enabled()) {
             std::cout << "SuperOffice Online environment at " << srv.environment_url() << " (context "
                       << srv.context_identifier() << ", state " << srv.environment_url() << "/api/state/"
@@ -143,7 +184,11 @@ int main(int argc, char** argv) {
         boost::asio::signal_set signals(io, SIGINT, SIGTERM);
         signals.async_wait([](boost::system::error_code, int) {});
         io.run();
-        std::cout << "stopping after " << srv.requests_served() << " requests" << std::endl;
+        std::cout << "stopping after " << srv.requests_served() << " requests";
+        if (opt.capacity > 0)
+            std::cout << " (" << srv.capacity_refusals() << " refused at capacity " << opt.capacity
+                      << ", at most " << srv.peak_requests_in_flight() << " in flight)";
+        std::cout << std::endl;
     } catch (std::exception const& e) {
         std::cerr << "sandbox: " << e.what() << '\n';
         return 1;

@@ -25,6 +25,14 @@
 /// with `Retry-After`, 500, 502 and 504, requests never answered, responses cut short. See `fault_options`
 /// for which kinds apply the operation, and `server::faults_injected` for what was injected.
 ///
+/// @par Capacity
+/// `options::capacity` (unlimited by default) makes the server refuse what it cannot take, as a
+/// saturated server does: above that many requests in flight, a request is answered 429 Too Many
+/// Requests with `Retry-After` at once, not applied, and counted (`server::capacity_refusals`).
+/// `options::service_time` holds every request admitted for a while (a timer, not a sleep), so
+/// that the requests in flight, and with a capacity the throughput, behave like a real server's:
+/// at most `capacity / service_time` requests per second.
+///
 /// @par SuperOffice Online
 /// `options::online` (off by default) adds the emulation of SuperOffice Online's login, token and
 /// tenant-state services on an environment host, several tenant hosts, and the credentials and
@@ -44,6 +52,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -249,6 +258,19 @@ struct options {
     bool close_after_response = false;
     /// Delay before every response.
     std::chrono::milliseconds response_delay{0};
+    /// Requests in flight at most (read and not yet answered, on every listener together); a
+    /// request above it is answered 429 Too Many Requests with `Retry-After` at once, without
+    /// being applied, and counted in `server::capacity_refusals`. 0: unlimited.
+    std::size_t capacity = 0;
+    /// The `Retry-After` of a refusal for capacity, in whole seconds (the header has no finer
+    /// unit; 0 tells the client to come back at once). Nullopt: no `Retry-After` header, so that
+    /// the client's own backoff (sub-second, with jitter) spaces its attempts.
+    std::optional<std::chrono::seconds> capacity_retry_after{std::chrono::seconds(1)};
+    /// How long each request admitted is held before it is handled, as a server's work takes time
+    /// (an asynchronous timer: other requests proceed meanwhile). The request counts as in flight
+    /// from being read until its answer is written, so with `capacity` the server serves at most
+    /// `capacity / service_time` requests per second. 0: handled at once.
+    std::chrono::microseconds service_time{0};
     /// PEM certificate chain and key: when set the server speaks TLS only.
     std::string tls_cert_pem{};
     std::string tls_key_pem{};
@@ -305,6 +327,13 @@ public:
     /// The faults injected so far (`options::faults`), per kind. A kind that applies the
     /// operation (`reset_mid_response`, `truncated_body`) is counted once the operation ran.
     fault_counts faults_injected() const noexcept;
+    /// Requests answered 429 because `options::capacity` requests were in flight (counted in
+    /// `requests_served` too, never in `faults_injected`).
+    std::size_t capacity_refusals() const noexcept;
+    /// Requests in flight now (read and not yet answered).
+    std::size_t requests_in_flight() const noexcept;
+    /// The most requests ever in flight at once (never above `options::capacity` when it is set).
+    std::size_t peak_requests_in_flight() const noexcept;
 
     // --- SuperOffice Online (options::online) -----------------------------------------------
     // Except `online_enabled`, these throw `std::logic_error` when `options::online.enabled` is

@@ -76,6 +76,15 @@ std::size_t server::requests_served() const noexcept {
 fault_counts server::faults_injected() const noexcept {
     return impl_->faults_injected();
 }
+std::size_t server::capacity_refusals() const noexcept {
+    return impl_->capacity_refusals_;
+}
+std::size_t server::requests_in_flight() const noexcept {
+    return impl_->in_flight_;
+}
+std::size_t server::peak_requests_in_flight() const noexcept {
+    return impl_->peak_in_flight_;
+}
 bool server::online_enabled() const noexcept {
     return impl_->online_ != nullptr;
 }

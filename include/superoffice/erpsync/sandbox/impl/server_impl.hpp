@@ -48,6 +48,7 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -78,6 +79,11 @@ public:
     impl(options opt, seed const& data) : opt_(std::move(opt)), emu_(data), acceptor_(io_) {
         namespace asio = boost::asio;
         opt_.faults.validate();
+        if (opt_.service_time.count() < 0 ||
+            (opt_.capacity_retry_after && opt_.capacity_retry_after->count() < 0) ||
+            opt_.response_delay.count() < 0)
+            throw std::invalid_argument("sandbox options: service_time, capacity_retry_after and "
+                                        "response_delay must not be negative");
         connection_rng_ = opt_.faults.seed ^ 0x636f6e6e65637473ull; // "connects"
         request_rng_ = opt_.faults.seed ^ 0x7265717565737473ull;    // "requests"
         build_dispatch();
@@ -552,6 +558,20 @@ public:
                (target.size() == base.size() || target[base.size()] == '/');
     }
 
+    /// A request in flight, from being admitted until its answer is written or its connection
+    /// ends (the server's one thread runs every session: no lock needed for the peak).
+    struct in_flight_guard {
+        impl& s;
+        explicit in_flight_guard(impl& i) : s(i) {
+            std::size_t const now = ++s.in_flight_;
+            if (now > s.peak_in_flight_)
+                s.peak_in_flight_ = now;
+        }
+        in_flight_guard(in_flight_guard const&) = delete;
+        in_flight_guard& operator=(in_flight_guard const&) = delete;
+        ~in_flight_guard() { --s.in_flight_; }
+    };
+
     template <class Stream>
     boost::asio::awaitable<void> session(Stream& stream, std::size_t listener) {
         namespace http = boost::beast::http;
@@ -576,6 +596,28 @@ public:
             }
             ++requests_;
             request req = parser.release();
+            if (opt_.capacity > 0 && in_flight_ >= opt_.capacity) {
+                // saturated: refused at once, before anything else (faults included)
+                ++capacity_refusals_;
+                auto const& after = opt_.capacity_retry_after;
+                auto res = error_response(req, 429, "TooManyRequestsException",
+                                          "The server is at capacity (" + std::to_string(opt_.capacity) +
+                                              " requests in flight): retry later");
+                if (after)
+                    res.set(http::field::retry_after, std::to_string(after->count()));
+                bool const keep = res.keep_alive();
+                boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
+                auto [wec, wn] = co_await http::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+                (void)wn;
+                if (wec || !keep || opt_.close_after_response)
+                    co_return;
+                continue;
+            }
+            in_flight_guard admitted(*this); // until the answer is written (or the connection ends)
+            if (opt_.service_time.count() > 0) {
+                asio::steady_timer t(co_await asio::this_coro::executor, opt_.service_time);
+                co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
+            }
             fault_kind const fault = request_fault(req);
             if (fault == fault_kind::stall) {
                 count(fault);
@@ -695,6 +737,9 @@ public:
     std::uint16_t environment_port_ = 0;
     std::atomic<std::size_t> accepted_{0};
     std::atomic<std::size_t> requests_{0};
+    std::atomic<std::size_t> capacity_refusals_{0};
+    std::atomic<std::size_t> in_flight_{0};
+    std::atomic<std::size_t> peak_in_flight_{0};
     std::thread thread_;
 };
 
