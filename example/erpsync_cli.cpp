@@ -152,6 +152,8 @@ std::string type_name() {
         return "map<string," + type_name<typename T::mapped_type>() + ">";
     } else if constexpr (!std::is_void_v<typename flag_enum<T>::type>) {
         return "flags<" + type_name<typename flag_enum<T>::type>() + ">";
+    } else if constexpr (erp::is_open_enum_v<T>) { // an enum that also keeps a newer server's names
+        return type_name<typename T::enum_type>();
     } else if constexpr (has_wire_type_name<T>) { // carriers and enums
         return std::string(wire_type_name(static_cast<T const*>(nullptr)));
     } else if constexpr (std::is_same_v<T, erp::timestamp>) {
@@ -198,6 +200,8 @@ struct type_catalogue {
         using namespace erp::detail;
         if constexpr (is_optional_v<T> || is_vector_v<T>) {
             add<typename T::value_type>();
+        } else if constexpr (erp::is_open_enum_v<T>) {
+            add<typename T::enum_type>();
         } else if constexpr (is_string_map_v<T>) {
             add<typename T::mapped_type>();
         } else if constexpr (!std::is_void_v<typename flag_enum<T>::type>) {

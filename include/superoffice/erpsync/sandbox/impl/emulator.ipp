@@ -526,9 +526,11 @@ public:
     }
 
     // --- mappings -------------------------------------------------------------------------
-    crm_actor_type run(ops::get_crm_actor_type, erp_actor_type_request const& r) {
+    open_enum<crm_actor_type> run(ops::get_crm_actor_type, erp_actor_type_request const& r) {
         auto const* m = mapping(conn(r.ErpConnectionId), r.ErpActorType, true);
-        return m ? m->ActorTypeCrm : crm_actor_type::Unknown;
+        if (!m)
+            return crm_actor_type::Unknown;
+        return m->ActorTypeCrm; // as stored: a name this version does not know included
     }
     std::optional<erp_sync_actor_type_mapping> run(ops::get_actor_type_mapping,
                                                    actor_type_mapping_request const& r) const {
