@@ -380,7 +380,7 @@ public:
         c.Deleted = r.Deleted;
         return entity(c);
     }
-    erp_sync_response_code run(ops::can_delete_erp_sync_connector_entity,
+    open_enum<erp_sync_response_code> run(ops::can_delete_erp_sync_connector_entity,
                                connector_id_request const& r) const {
         if (!connectors_.count(r.ErpSyncConnectorId))
             return erp_sync_response_code::ErrorNotFound;
@@ -397,7 +397,7 @@ public:
     std::vector<field_metadata> run(ops::get_configuration_fields, connector_fields_request const& r) {
         return connector_by_id(r.ErpConnectorId).ConfigFields;
     }
-    erp_sync_response_code run(ops::test_connector_url, connector_url_request const& r) const {
+    open_enum<erp_sync_response_code> run(ops::test_connector_url, connector_url_request const& r) const {
         for (auto const& [id, c] : connectors_)
             if (!c.Deleted && detail::iequals(c.URL, r.Url))
                 return erp_sync_response_code::NoError;
