@@ -100,9 +100,9 @@ BOOST_AUTO_TEST_CASE(rest_carrier_replies_carry_table_right_and_field_properties
     erp::sandbox::server sb;
     // a carrier
     auto c = rest(sb, "GetConnection", R"({"ErpConnectionId":1})");
-    has_carrier_members(c, {"ErpConnectionId", "ErpConnectorId", "DisplayName", "DisplayDescription", "Active",
-                            "ConnectionId", "MostRecentTimestamp", "ConfigFields", "Deleted", "AllAccess",
-                            "UserGroupAccessIds", "AssociateAccessIds"});
+    has_carrier_members(c, {"ErpConnectionId", "ErpConnectorId", "DisplayName", "DisplayDescription",
+                            "Active", "ConnectionId", "MostRecentTimestamp", "ConfigFields", "Deleted",
+                            "AllAccess", "UserGroupAccessIds", "AssociateAccessIds"});
     auto const& fp = c.at("FieldProperties").as_object();
     BOOST_TEST(fp.at("ErpConnectionId").at("FieldType").as_string() == "System.Int32");
     BOOST_TEST(fp.at("ErpConnectionId").at("FieldLength").as_int64() == 0);
@@ -129,14 +129,16 @@ BOOST_AUTO_TEST_CASE(rest_carrier_replies_carry_table_right_and_field_properties
         has_carrier_members(d, {"ErpConnectionId", "ConnectionName", "Connected", "ErpFields", "CrmActorType",
                                 "ErpActorType", "ErpActorTypes"});
         BOOST_TEST(d.at("FieldProperties").at("ErpFields").at("FieldType").as_string() == "FieldMetadata[]");
-        BOOST_TEST(d.at("FieldProperties").at("ErpActorTypes").at("FieldType").as_string() == "ErpActorType[]");
+        BOOST_TEST(d.at("FieldProperties").at("ErpActorTypes").at("FieldType").as_string() ==
+                   "ErpActorType[]");
         for (auto const& f : d.at("ErpFields").as_array())
             has_carrier_members(f, {"FieldKey", "Rank", "DisplayName", "DisplayDescription", "FieldType",
                                     "ListName", "DefaultValue", "MaxLength", "Access", "ShowInSearch"});
     }
     has_carrier_members(rest(sb, "GetEngineStatus", ""), {"IsRunning", "StatusMessage", "Interval"});
-    BOOST_TEST(rest(sb, "GetEngineStatus", "").at("FieldProperties").at("Interval").at("FieldType").as_string() ==
-               "System.TimeSpan");
+    BOOST_TEST(
+        rest(sb, "GetEngineStatus", "").at("FieldProperties").at("Interval").at("FieldType").as_string() ==
+        "System.TimeSpan");
 
     // not carriers: no such members
     for (auto const& item : rest(sb, "GetAllConnectors", "").as_array()) {
@@ -203,23 +205,26 @@ BOOST_AUTO_TEST_CASE(soap_carrier_replies_carry_them_first_in_the_schemas_shape)
         "xmlns:e=\"http://www.superoffice.net/ws/crm/NetServer/Services88\"><s:Header><e:Credentials>"
         "<e:Ticket>7T:sandbox-ticket</e:Ticket></e:Credentials></s:Header><s:Body><e:GetConnection>"
         "<e:ErpConnectionId>1</e:ErpConnectionId></e:GetConnection></s:Body></s:Envelope>";
-    auto [status, xml] = post(sb, "/Remote/Services88/ErpSync.svc", envelope, "text/xml; charset=utf-8",
-                              "SOAPAction",
-                              "\"http://www.superoffice.net/ws/crm/NetServer/Services88/ErpSync/GetConnection\"");
+    auto [status, xml] =
+        post(sb, "/Remote/Services88/ErpSync.svc", envelope, "text/xml; charset=utf-8", "SOAPAction",
+             "\"http://www.superoffice.net/ws/crm/NetServer/Services88/ErpSync/GetConnection\"");
     BOOST_TEST_REQUIRE(status == 200u, xml);
     // the base members first (xs:extension), the masks as xs:lists, the map as the schema's dictionary
-    std::string const start = "<es:Response xsi:type=\"es:ErpConnection\"><es:TableRight xsi:type=\"es:TableRight\">"
-                              "<es:Mask xsi:type=\"es:ETableRight\">Select Update Insert Delete</es:Mask>"
-                              "<es:Reason xsi:type=\"xsd:string\"></es:Reason></es:TableRight>"
-                              "<es:FieldProperties xsi:type=\"es:FieldPropertyDictionary\">"
-                              "<es:FieldPropertyDictionaryKeyValuePair><es:Key xsi:type=\"xsd:string\">";
+    std::string const start =
+        "<es:Response xsi:type=\"es:ErpConnection\"><es:TableRight xsi:type=\"es:TableRight\">"
+        "<es:Mask xsi:type=\"es:ETableRight\">Select Update Insert Delete</es:Mask>"
+        "<es:Reason xsi:type=\"xsd:string\"></es:Reason></es:TableRight>"
+        "<es:FieldProperties xsi:type=\"es:FieldPropertyDictionary\">"
+        "<es:FieldPropertyDictionaryKeyValuePair><es:Key xsi:type=\"xsd:string\">";
     BOOST_TEST(xml.find(start) != std::string::npos, xml);
     std::string const entry =
         "<es:FieldPropertyDictionaryKeyValuePair><es:Key xsi:type=\"xsd:string\">DisplayName</es:Key>"
         "<es:Value xsi:type=\"es:FieldProperty\"><es:FieldRight xsi:type=\"es:FieldRight\">"
-        "<es:Mask xsi:type=\"es:EFieldRight\">Read Write</es:Mask><es:Reason xsi:type=\"xsd:string\"></es:Reason>"
+        "<es:Mask xsi:type=\"es:EFieldRight\">Read Write</es:Mask><es:Reason "
+        "xsi:type=\"xsd:string\"></es:Reason>"
         "</es:FieldRight><es:FieldType xsi:type=\"xsd:string\">System.String</es:FieldType>"
-        "<es:FieldLength xsi:type=\"xsd:int\">255</es:FieldLength></es:Value></es:FieldPropertyDictionaryKeyValuePair>";
+        "<es:FieldLength "
+        "xsi:type=\"xsd:int\">255</es:FieldLength></es:Value></es:FieldPropertyDictionaryKeyValuePair>";
     BOOST_TEST(xml.find(entry) != std::string::npos, xml);
     BOOST_TEST(xml.find("</es:FieldProperties><es:ErpConnectionId") != std::string::npos, xml);
 

@@ -1,10 +1,9 @@
 // open_enum: a name or number this version does not know survives decode -> encode in JSON
 // (scalars, arrays, optionals, nested carriers, top-level answers); known values behave as the
 // plain enum (comparisons, switch, assignment) and are written as before.
-#include <superoffice/erpsync/open_enum.hpp>
-
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/json.hpp>
+#include <superoffice/erpsync/open_enum.hpp>
 #include <superoffice/erpsync/operations.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -61,7 +60,9 @@ int classify(actor a) {
         return 0;
     }
 }
-erp::erp_actor_type as_plain(erp::erp_actor_type t) { return t; }
+erp::erp_actor_type as_plain(erp::erp_actor_type t) {
+    return t;
+}
 
 } // namespace
 
@@ -108,7 +109,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_name_is_kept_and_compares_as_unrecognized) {
     BOOST_TEST((copy == a));
     BOOST_TEST(!(copy == actor::from_name("Depot")));
     BOOST_TEST(!(actor::from_number(77) == actor::from_name("77"))); // a number is not a name
-    copy = erp::erp_actor_type::Customer; // assigning a known value drops the text
+    copy = erp::erp_actor_type::Customer;                            // assigning a known value drops the text
     BOOST_TEST(!copy.is_unknown());
     BOOST_TEST(copy.name() == "Customer");
     // names are matched exactly, then ASCII case-insensitively, as for the plain enum
@@ -128,7 +129,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_scalar_name_survives_decode_and_encode) {
     BOOST_TEST((r.ErpActorType == erp::erp_actor_type::unrecognized));
     BOOST_TEST(r.ErpActorType.name() == "Warehouse");
     // text that needs escaping is escaped again
-    auto odd = round_trip<erp::erp_actor_type_request>(R"({"ErpConnectionId":0,"ErpActorType":"a\"b\\c\u00e6"})");
+    auto odd =
+        round_trip<erp::erp_actor_type_request>(R"({"ErpConnectionId":0,"ErpActorType":"a\"b\\c\u00e6"})");
     BOOST_TEST(odd == "{\"ErpConnectionId\":0,\"ErpActorType\":\"a\\\"b\\\\c\xc3\xa6\"}");
 }
 
@@ -141,8 +143,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_number_survives_as_a_number) {
         BOOST_TEST(o.find("\"ErpActorType\":" + n + ",") != std::string::npos, o);
     }
     // a known number reads as the enumerator and is written by name, as before
-    BOOST_TEST(round_trip<erp::force_resync_external_request>(R"({"ErpActorType":2})").find(
-                   R"("ErpActorType":"Supplier")") != std::string::npos);
+    BOOST_TEST(round_trip<erp::force_resync_external_request>(R"({"ErpActorType":2})")
+                   .find(R"("ErpActorType":"Supplier")") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_values_survive_in_arrays_optionals_and_nested_carriers) {
@@ -198,7 +200,8 @@ BOOST_AUTO_TEST_CASE(known_names_are_written_unchanged) {
 
 BOOST_AUTO_TEST_CASE(the_documented_sample_with_unknown_names_round_trips) {
     // the documentation's sample holds lorem words where ErpActorType names go
-    std::ifstream in(std::string(SO_ERPSYNC_TEST_DATA_DIR) + "/rest_samples/GetConnectionsAndDisplayFields.response.json",
+    std::ifstream in(std::string(SO_ERPSYNC_TEST_DATA_DIR) +
+                         "/rest_samples/GetConnectionsAndDisplayFields.response.json",
                      std::ios::binary);
     BOOST_TEST_REQUIRE(in.good());
     std::stringstream s;

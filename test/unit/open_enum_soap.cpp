@@ -1,9 +1,8 @@
 // open_enum in SOAP: a name or number this version does not know survives read -> write in XML
 // (scalars, arrays, nested carriers, top-level answers), and across the two encodings (JSON read,
 // SOAP written, SOAP read, JSON written); flag masks keep names that are not enumerators too.
-#include <superoffice/erpsync/soap.hpp>
-
 #include <superoffice/erpsync/json.hpp>
+#include <superoffice/erpsync/soap.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -19,7 +18,8 @@ template <class T>
 std::string to_xml(T const& v) {
     std::string xml;
     erp::diagnostics d;
-    BOOST_TEST_REQUIRE(!detail::soap_write_response(erp::soap::version::v1_1, "Op", &v, xml, &d), d.to_string());
+    BOOST_TEST_REQUIRE(!detail::soap_write_response(erp::soap::version::v1_1, "Op", &v, xml, &d),
+                       d.to_string());
     return xml;
 }
 
@@ -84,8 +84,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_number_survives_xml) {
     BOOST_TEST(back.ErpActorType.name() == "77");
     BOOST_TEST(erp::to_json(back).value().find(R"("ErpActorType":77)") != std::string::npos);
     // a number the enum has is read as its enumerator, written by name
-    auto known = from_xml<erp::force_resync_external_request>(
-        std::string(xml).replace(xml.find(">77<") + 1, 2, "2"));
+    auto known =
+        from_xml<erp::force_resync_external_request>(std::string(xml).replace(xml.find(">77<") + 1, 2, "2"));
     BOOST_TEST((known.ErpActorType == erp::erp_actor_type::Supplier));
     has(to_xml(known), ">Supplier</es:ErpActorType>");
 }
@@ -94,16 +94,18 @@ BOOST_AUTO_TEST_CASE(unknown_values_survive_in_arrays_and_nested_carriers_in_bot
     survives_both<std::vector<erp::erp_connection_data>>(
         R"([{"ErpConnectionId":1,"ErpFields":[{"FieldKey":"k","FieldType":"Barcode","Access":"Hidden"}],)"
         R"("CrmActorType":"Invoice","ErpActorType":"Customer","ErpActorTypes":["Customer","Warehouse",42,"Sale"]}])");
-    auto v = from_xml<std::vector<erp::erp_connection_data>>(to_xml(from_json<std::vector<erp::erp_connection_data>>(
-        R"([{"ErpActorTypes":["Customer","Warehouse"],"ErpFields":[{"FieldType":"Barcode"}]}])")));
+    auto v = from_xml<std::vector<erp::erp_connection_data>>(
+        to_xml(from_json<std::vector<erp::erp_connection_data>>(
+            R"([{"ErpActorTypes":["Customer","Warehouse"],"ErpFields":[{"FieldType":"Barcode"}]}])")));
     BOOST_TEST_REQUIRE(v.size() == 1u);
     BOOST_TEST_REQUIRE(v[0].ErpActorTypes.size() == 2u);
     BOOST_TEST((v[0].ErpActorTypes[0] == erp::erp_actor_type::Customer));
     BOOST_TEST(v[0].ErpActorTypes[1].name() == "Warehouse");
     BOOST_TEST(v[0].ErpFields.at(0).FieldType.name() == "Barcode");
     survives_both<erp::plugin_response>(R"({"IsOk":true,"Status":"Pending"})");
-    survives_both<erp::erp_sync_actor_type_mapping>(R"({"ActorTypeErp":"Warehouse","ActorTypeCrm":7,)"
-                                                    R"("FieldMappings":[{"FieldType":"Barcode","Access":"Hidden"}]})");
+    survives_both<erp::erp_sync_actor_type_mapping>(
+        R"({"ActorTypeErp":"Warehouse","ActorTypeCrm":7,)"
+        R"("FieldMappings":[{"FieldType":"Barcode","Access":"Hidden"}]})");
 }
 
 BOOST_AUTO_TEST_CASE(a_top_level_enum_answer_keeps_an_unknown_name) {

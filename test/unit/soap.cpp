@@ -748,7 +748,8 @@ BOOST_AUTO_TEST_CASE(flag_masks_are_lists_of_names) {
     // names the schema does not have (a newer server's) are written as received
     tr.Mask = erp::table_right_mask::parse("Select FULL");
     BOOST_TEST_REQUIRE(!detail::soap_write_response(erp::soap::version::v1_1, "X", &tr, xml, nullptr));
-    BOOST_TEST(xml.find("<es:Mask xsi:type=\"es:ETableRight\">Select FULL</es:Mask>") != std::string::npos, xml);
+    BOOST_TEST(xml.find("<es:Mask xsi:type=\"es:ETableRight\">Select FULL</es:Mask>") != std::string::npos,
+               xml);
     // bits without a name have no form in the list
     erp::diagnostics d;
     tr.Mask = erp::table_right_mask::parse("1024");

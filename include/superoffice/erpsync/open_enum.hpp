@@ -42,7 +42,8 @@ template <class E>
 class open_enum {
     static_assert(std::is_enum_v<E> && boost::describe::has_describe_enumerators<E>::value,
                   "open_enum needs an enum described with BOOST_DESCRIBE_ENUM");
-    static_assert(requires { E::unrecognized; }, "open_enum needs an enumerator `unrecognized`");
+    static_assert(
+        requires { E::unrecognized; }, "open_enum needs an enumerator `unrecognized`");
 
 public:
     /// The enum.
@@ -54,7 +55,8 @@ public:
     constexpr open_enum(E v) noexcept : value_(v) {}
 
     open_enum(open_enum const& other)
-        : value_(other.value_), unknown_(other.unknown_ ? std::make_unique<unknown>(*other.unknown_) : nullptr) {}
+        : value_(other.value_),
+          unknown_(other.unknown_ ? std::make_unique<unknown>(*other.unknown_) : nullptr) {}
     open_enum(open_enum&&) noexcept = default;
     open_enum& operator=(open_enum const& other) {
         if (this != &other)
@@ -111,17 +113,18 @@ public:
     friend bool operator==(open_enum const& a, open_enum const& b) noexcept {
         if (a.value_ != b.value_ || a.is_unknown() != b.is_unknown())
             return false;
-        return !a.unknown_ || (a.unknown_->number == b.unknown_->number && a.unknown_->text == b.unknown_->text);
+        return !a.unknown_ ||
+               (a.unknown_->number == b.unknown_->number && a.unknown_->text == b.unknown_->text);
     }
     /// Whether the value is `b` (an unknown value equals `E::unrecognized`).
     friend bool operator==(open_enum const& a, E b) noexcept { return a.value_ == b; }
 
     /// The wire type name of `E`, when it has one (SOAP's `xsi:type`, help texts).
-    friend constexpr std::string_view wire_type_name(open_enum const*) noexcept
-        requires requires(E const* p) { wire_type_name(p); }
-    {
-        return wire_type_name(static_cast<E const*>(nullptr));
+    friend constexpr std::string_view wire_type_name(open_enum const*) noexcept requires
+        requires(E const* p) {
+        wire_type_name(p);
     }
+    { return wire_type_name(static_cast<E const*>(nullptr)); }
 
 private:
     struct unknown {

@@ -727,15 +727,15 @@ template <class T>
 inline constexpr sink const* sink_of() noexcept {
     static_assert(!std::is_same_v<T, void>);
     if constexpr (is_optional_v<T> || is_vector_v<T> || is_string_map_v<T> || is_described_struct_v<T> ||
-                  is_described_enum_v<T> || is_open_enum_v<T> || is_flag_set_v<T> || std::is_arithmetic_v<T> ||
-                  std::is_same_v<T, std::string> || text_value<T>)
+                  is_described_enum_v<T> || is_open_enum_v<T> || is_flag_set_v<T> ||
+                  std::is_arithmetic_v<T> || std::is_same_v<T, std::string> || text_value<T>)
         return &sink_for<T>::table;
     else
         static_assert(always_false_v<T>,
                       "superoffice::erpsync: this type cannot be read from JSON. Use bool, an integer, "
-                      "double, std::string, a described enum, open_enum, flag_set, a type with a text form (see "
-                      "detail::text_value), std::optional, std::vector, std::map<std::string, T> or a "
-                      "struct described with BOOST_DESCRIBE_STRUCT.");
+                      "double, std::string, a described enum, open_enum, flag_set, a type with a text "
+                      "form (see detail::text_value), std::optional, std::vector, std::map<std::string, "
+                      "T> or a struct described with BOOST_DESCRIBE_STRUCT.");
 }
 
 } // namespace superoffice::erpsync::detail

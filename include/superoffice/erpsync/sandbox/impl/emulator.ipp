@@ -381,7 +381,7 @@ public:
         return entity(c);
     }
     open_enum<erp_sync_response_code> run(ops::can_delete_erp_sync_connector_entity,
-                               connector_id_request const& r) const {
+                                          connector_id_request const& r) const {
         if (!connectors_.count(r.ErpSyncConnectorId))
             return erp_sync_response_code::ErrorNotFound;
         return in_use(r.ErpSyncConnectorId) ? erp_sync_response_code::ErrorConnectorHasConnections
