@@ -38,7 +38,7 @@
 // library's own lookup, as hand-written code does. They follow our reader's rules: missing keys
 // keep the default, null clears strings, containers, optionals and carriers, integers are range
 // checked, a value of the wrong type is an error, enums are read by name with the library's own
-// lookup (`detail::enum_from_name`, unknown names giving `unrecognized`) or by number, flag masks
+// lookup (`open_enum::from_name`, unknown names kept verbatim) or by number, flag masks
 // through `flag_set::parse`. Boost.JSON parses with allow_invalid_utf8, as our reader does.
 // (Not reproduced: our case-insensitive fallback for keys, integral doubles for integers; the
 // inputs here do not need either.) Before anything is timed, main() checks that every decoder
@@ -292,6 +292,16 @@ struct extractor {
         }
         auto const e = static_cast<E>(Dom::template integer<std::underlying_type_t<E>>(v));
         out = erp::detail::is_described_value(e) ? e : E::unrecognized;
+    }
+
+    // an open enum keeps a name or number it does not know verbatim, as ours does
+    template <class E>
+    static void read(value const& v, erp::open_enum<E>& out) {
+        using O = erp::open_enum<E>;
+        if (Dom::is_string(v))
+            out = O::from_name(Dom::string(v));
+        else
+            out = O::from_number(Dom::template integer<std::int64_t>(v));
     }
 
     template <class E>

@@ -152,6 +152,8 @@ std::string type_name() {
         return "map<string," + type_name<typename T::mapped_type>() + ">";
     } else if constexpr (!std::is_void_v<typename flag_enum<T>::type>) {
         return "flags<" + type_name<typename flag_enum<T>::type>() + ">";
+    } else if constexpr (erp::is_open_enum_v<T>) { // an enum that also keeps a newer server's names
+        return type_name<typename T::enum_type>();
     } else if constexpr (has_wire_type_name<T>) { // carriers and enums
         return std::string(wire_type_name(static_cast<T const*>(nullptr)));
     } else if constexpr (std::is_same_v<T, erp::timestamp>) {
@@ -198,6 +200,8 @@ struct type_catalogue {
         using namespace erp::detail;
         if constexpr (is_optional_v<T> || is_vector_v<T>) {
             add<typename T::value_type>();
+        } else if constexpr (erp::is_open_enum_v<T>) {
+            add<typename T::enum_type>();
         } else if constexpr (is_string_map_v<T>) {
             add<typename T::mapped_type>();
         } else if constexpr (!std::is_void_v<typename flag_enum<T>::type>) {
@@ -412,8 +416,34 @@ void find_unknown_keys(boost::json::value const& v, std::string const& path, std
     }
 }
 
+/// Collects the enum values of `v` this version does not know (kept verbatim by `open_enum`).
+template <class T>
+void find_unknown_enums(T const& v, std::string const& path, std::vector<std::string>& out) {
+    using namespace erp::detail;
+    if constexpr (erp::is_open_enum_v<T>) {
+        if (v.is_unknown())
+            out.push_back((path.empty() ? std::string("the value") : path) + " " +
+                          (v.is_number() ? std::string(v.name()) : quoted(v.name())) + " is not " +
+                          type_name<T>() + " (" +
+                          join(type_catalogue::enumerators<typename T::enum_type>(), ", ") + ")");
+    } else if constexpr (is_optional_v<T>) {
+        if (v)
+            find_unknown_enums(*v, path, out);
+    } else if constexpr (is_vector_v<T>) {
+        for (std::size_t i = 0; i < v.size(); ++i)
+            find_unknown_enums(v[i], path + "[" + std::to_string(i) + "]", out);
+    } else if constexpr (is_string_map_v<T>) {
+        for (auto const& [k, e] : v)
+            find_unknown_enums(e, join_path(path, k), out);
+    } else if constexpr (is_described_struct_v<T> && !text_value<T>) {
+        mp11::mp_for_each<members_t<T>>(
+            [&](auto D) { find_unknown_enums(v.*D.pointer, join_path(path, D.name), out); });
+    }
+}
+
 /// Reads `text` into `out` with the library's codec, refusing keys no member takes. Throws
-/// `usage_error` naming the offset, the field path or the unknown keys.
+/// `usage_error` naming the offset, the field path or the unknown keys. An enum name (or number)
+/// this version does not know is a warning: it is sent as given, since a newer server may know it.
 template <class T>
 void read_json(std::string_view text, T& out, std::string const& what) {
     erp::diagnostics d;
@@ -432,6 +462,10 @@ void read_json(std::string_view text, T& out, std::string const& what) {
     find_unknown_keys<T>(v, "", unknown);
     if (!unknown.empty())
         throw usage_error(what + ": " + join(unknown, "; "));
+    std::vector<std::string> enums;
+    find_unknown_enums(out, "", enums);
+    for (auto const& e : enums)
+        std::cerr << "warning: " << what << ": " << e << "; kept as given\n";
 }
 
 /// With `$select` the server sends only the chosen properties, but the reply is decoded into the

@@ -33,6 +33,7 @@
 #include <superoffice/erpsync/jwt.hpp>
 #include <superoffice/erpsync/key_outcome.hpp>
 #include <superoffice/erpsync/logger.hpp>
+#include <superoffice/erpsync/open_enum.hpp>
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/proxy.hpp>
 #include <superoffice/erpsync/rate_limit.hpp>

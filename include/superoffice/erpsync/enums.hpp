@@ -8,12 +8,18 @@
 /// @file
 /// The ErpSync enums, described so the codec reads and writes them by name.
 ///
-/// Every plain enum has an extra `unrecognized = -1` that is not described: the codec stores it
-/// when the server sends a name this version does not know, instead of failing the whole call.
-/// Writing `unrecognized` back fails with `error::unencodable_value`. Numbers are read too
-/// (a server configured without string enums sends them).
+/// Nothing is lost when a newer server sends a name (or number) this version does not know: the
+/// carriers hold their enums as `open_enum<E>` (open_enum.hpp), which keeps such a value verbatim
+/// and writes it back unchanged, in JSON and in SOAP. Its `value()` is then `unrecognized`, an
+/// extra enumerator (-1) of every plain enum that is not described and has no wire name: an
+/// `unrecognized` set by hand, with no verbatim text, cannot be written (`error::unencodable_value`).
+/// `open_enum<E>` converts to and from `E`, so `==`, `switch` and assignments with the enumerators
+/// work on carrier members as on `E`. Numbers are read too (a server configured without string
+/// enums sends them). The flag enums below travel in `flag_set` (flags.hpp), which keeps unknown
+/// names the same way.
 
 #include <superoffice/erpsync/flags.hpp>
+#include <superoffice/erpsync/open_enum.hpp>
 
 #include <boost/describe/enum.hpp>
 

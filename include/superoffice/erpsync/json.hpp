@@ -10,7 +10,8 @@
 ///
 /// Reading (`from_json`): unknown keys are ignored; missing keys keep the member's default; `null`
 /// is accepted for optionals, strings, arrays, maps and nested carriers; enums are matched by name
-/// (exact, then ASCII case-insensitive) or number, an unknown name giving `unrecognized`; flag
+/// (exact, then ASCII case-insensitive) or number, an unknown name giving `unrecognized` (an
+/// `open_enum`, as carriers hold their enums, keeps it verbatim and writes it back); flag
 /// masks accept `"Update, UIHintMandatory"`, `"FULL"` and numbers; values with a text form (`timestamp`,
 /// `time_span`, any type modelling `detail::text_value`) are read from strings, a malformed one giving
 /// `invalid_value` and `null` the default value. On failure the error code comes with the path of the field

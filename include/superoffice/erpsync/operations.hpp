@@ -20,7 +20,8 @@
 /// query parameter: `?name=value`), `none` (nothing; the request type is `no_request`). Every
 /// operation is an HTTP POST to `{base}/api/v1/Agents/ErpSync/{WireName}`.
 ///
-/// Response types: a carrier, `bool`, an enum (`crm_actor_type`, `erp_sync_response_code`),
+/// Response types: a carrier, `bool`, an enum (`open_enum<crm_actor_type>`,
+/// `open_enum<erp_sync_response_code>`: a name this version does not know is kept, see open_enum.hpp),
 /// `std::vector<T>` (a top-level array), `std::map<std::string, std::string>` (an object keyed by
 /// field id), or `void` (204 No Content, which accepts an empty body or `null`). A `null` answer is
 /// an empty container for arrays and maps and `error::null_response` otherwise.
@@ -123,12 +124,13 @@ using string_map = std::map<std::string, std::string>;
     X(save_erp_sync_connector_entity, SaveErpSyncConnectorEntity, body, erp_sync_connector_entity,                    \
       erp_sync_connector_entity, false, "Create (id 0) or update a connector entity; answers it as stored")           \
     X(can_delete_erp_sync_connector_entity, CanDeleteErpSyncConnectorEntity, body, connector_id_request,              \
-      erp_sync_response_code, true, "Whether a connector may be deleted (not while connections use it)")              \
+      open_enum<erp_sync_response_code>, true,                                                                        \
+      "Whether a connector may be deleted (not while connections use it)")                                            \
     X(delete_erp_sync_connector_entity, DeleteErpSyncConnectorEntity, query, delete_connector_entity_request,         \
       void, false, "Delete a connector entity")                                                                       \
     X(get_configuration_fields, GetConfigurationFields, body, connector_fields_request,                               \
       std::vector<field_metadata>, true, "The fields needed to configure a connection through a connector")           \
-    X(test_connector_url, TestConnectorUrl, body, connector_url_request, erp_sync_response_code, true,                \
+    X(test_connector_url, TestConnectorUrl, body, connector_url_request, open_enum<erp_sync_response_code>, true,     \
       "Whether a connector answers at a URL")                                                                         \
     /* --- connections --- */                                                                                         \
     X(get_all_connections, GetAllConnections, body, all_connections_request, std::vector<erp_connection>, true,       \
@@ -154,7 +156,7 @@ using string_map = std::map<std::string, std::string>;
     X(get_erp_sync_connection_summary, GetErpSyncConnectionSummary, body, connection_summary_request,                 \
       erp_sync_connection_summary, true, "An overview of a connection's setup")                                       \
     /* --- mappings --- */                                                                                            \
-    X(get_crm_actor_type, GetCrmActorType, body, erp_actor_type_request, crm_actor_type, true,                        \
+    X(get_crm_actor_type, GetCrmActorType, body, erp_actor_type_request, open_enum<crm_actor_type>, true,             \
       "The CRM actor type an ERP actor type is mapped to on a connection")                                            \
     X(get_actor_type_mapping, GetActorTypeMapping, body, actor_type_mapping_request, erp_sync_actor_type_mapping,     \
       true, "The field mappings of a connection and ERP actor type")                                                  \

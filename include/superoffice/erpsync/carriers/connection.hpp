@@ -52,10 +52,10 @@ struct erp_connection_data {
     /// The record is linked to an ERP actor on this connection.
     bool Connected = false;
     std::vector<field_metadata> ErpFields{};
-    crm_actor_type CrmActorType = crm_actor_type::Unknown;
-    erp_actor_type ErpActorType = erp_actor_type::Unknown;
+    open_enum<crm_actor_type> CrmActorType = crm_actor_type::Unknown;
+    open_enum<erp_actor_type> ErpActorType = erp_actor_type::Unknown;
     /// The ERP actor types the record could be linked as.
-    std::vector<erp_actor_type> ErpActorTypes{};
+    std::vector<open_enum<erp_actor_type>> ErpActorTypes{};
     SO_ERPSYNC_CARRIER_MEMBERS
 };
 SO_ERPSYNC_DESCRIBE_CARRIER(erp_connection_data, ErpConnectionData,
@@ -64,7 +64,7 @@ SO_ERPSYNC_DESCRIBE_CARRIER(erp_connection_data, ErpConnectionData,
 
 /// The per-actor-type part of a connection summary.
 struct erp_sync_actor_summary {
-    erp_actor_type ActorType = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ActorType = erp_actor_type::Unknown;
     bool HasMappings = false;
     /// Human-readable descriptions of the default values and the mappings.
     std::string Defaults{};

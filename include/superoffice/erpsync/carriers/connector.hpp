@@ -42,13 +42,13 @@ struct field_metadata {
     std::int32_t Rank = 0;
     std::string DisplayName{};
     std::string DisplayDescription{};
-    field_metadata_type FieldType = field_metadata_type::Text;
+    open_enum<field_metadata_type> FieldType = field_metadata_type::Text;
     /// The list the values come from, for `List` fields.
     std::string ListName{};
     std::string DefaultValue{};
     /// 0: unlimited.
     std::int32_t MaxLength = 0;
-    field_access Access = field_access::Normal;
+    open_enum<field_access> Access = field_access::Normal;
     bool ShowInSearch = false;
     SO_ERPSYNC_CARRIER_MEMBERS
 };

@@ -23,7 +23,7 @@ struct erp_sync_field_mapping {
     std::string CrmDisplayName{};
     std::string CrmDisplayTooltip{};
     std::string ErpFieldKey{};
-    field_metadata_type FieldType = field_metadata_type::Text;
+    open_enum<field_metadata_type> FieldType = field_metadata_type::Text;
     std::string ErpDisplayName{};
     std::string ErpDisplayTooltip{};
     bool SyncToCrm = false;
@@ -33,7 +33,7 @@ struct erp_sync_field_mapping {
     bool AlreadyMapped = false;
     bool MissingInERP = false;
     bool MissingInCRM = false;
-    field_access Access = field_access::Normal;
+    open_enum<field_access> Access = field_access::Normal;
     std::string ListReference{};
     SO_ERPSYNC_CARRIER_MEMBERS
 };
@@ -47,8 +47,8 @@ struct erp_sync_actor_type_mapping {
     std::int32_t ErpConnectionId = 0;
     bool IsActive = false;
     std::vector<erp_sync_field_mapping> FieldMappings{};
-    erp_actor_type ActorTypeErp = erp_actor_type::Unknown;
-    crm_actor_type ActorTypeCrm = crm_actor_type::Unknown;
+    open_enum<erp_actor_type> ActorTypeErp = erp_actor_type::Unknown;
+    open_enum<crm_actor_type> ActorTypeCrm = crm_actor_type::Unknown;
     SO_ERPSYNC_CARRIER_MEMBERS
 };
 SO_ERPSYNC_DESCRIBE_CARRIER(erp_sync_actor_type_mapping, ErpSyncActorTypeMapping,
@@ -66,9 +66,9 @@ struct erp_sync_default_value {
     bool PromptUser = false;
     bool Mandatory = false;
     std::string ErpFieldKey{};
-    field_metadata_type FieldType = field_metadata_type::Text;
+    open_enum<field_metadata_type> FieldType = field_metadata_type::Text;
     std::string ListName{};
-    field_access Access = field_access::Normal;
+    open_enum<field_access> Access = field_access::Normal;
     SO_ERPSYNC_CARRIER_MEMBERS
 };
 SO_ERPSYNC_DESCRIBE_CARRIER(erp_sync_default_value, ErpSyncDefaultValue,

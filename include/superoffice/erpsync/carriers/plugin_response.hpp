@@ -47,7 +47,7 @@ struct plugin_response {
     std::string ErrorCode{};
     std::optional<changed_data> Changes{};
     /// Only sent by newer servers.
-    std::optional<quote_status> Status{};
+    std::optional<open_enum<quote_status>> Status{};
     SO_ERPSYNC_CARRIER_MEMBERS
 };
 SO_ERPSYNC_DESCRIBE_CARRIER(plugin_response, PluginResponse,

@@ -35,7 +35,7 @@ SO_ERPSYNC_DESCRIBE(erp_connection_id_request, ErpConnectionIdRequest, (ErpConne
 /// One connection and an ERP actor type.
 struct erp_actor_type_request {
     std::int32_t ErpConnectionId = 0;
-    erp_actor_type ErpActorType = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ErpActorType = erp_actor_type::Unknown;
 };
 SO_ERPSYNC_DESCRIBE(erp_actor_type_request, ErpActorTypeRequest, (ErpConnectionId, ErpActorType))
 
@@ -50,7 +50,7 @@ SO_ERPSYNC_DESCRIBE(force_resync_request, ForceResyncRequest, (ErpConnectionId, 
 /// `ForceResyncExternal` and `ForceResyncExternalNoBlankValues`: records by ERP key.
 struct force_resync_external_request {
     std::int32_t ErpConnectionId = 0;
-    erp_actor_type ErpActorType = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ErpActorType = erp_actor_type::Unknown;
     std::vector<std::string> ExternalKeys{};
 };
 SO_ERPSYNC_DESCRIBE(force_resync_external_request, ForceResyncExternalRequest,
@@ -60,9 +60,9 @@ SO_ERPSYNC_DESCRIBE(force_resync_external_request, ForceResyncExternalRequest,
 struct connect_actor_request {
     std::int32_t ErpConnectionId = 0;
     std::int32_t CrmRecordId = 0;
-    crm_actor_type CrmActorType = crm_actor_type::Unknown;
+    open_enum<crm_actor_type> CrmActorType = crm_actor_type::Unknown;
     std::string ErpKey{};
-    erp_actor_type ErpActorType = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ErpActorType = erp_actor_type::Unknown;
     std::vector<erp_sync_field_value> FieldValues{};
 };
 SO_ERPSYNC_DESCRIBE(connect_actor_request, ConnectActorRequest,
@@ -72,9 +72,9 @@ SO_ERPSYNC_DESCRIBE(connect_actor_request, ConnectActorRequest,
 struct create_actor_link_request {
     std::int32_t ErpConnectionId = 0;
     std::int32_t CrmRecordId = 0;
-    crm_actor_type CrmActorType = crm_actor_type::Unknown;
+    open_enum<crm_actor_type> CrmActorType = crm_actor_type::Unknown;
     std::string ErpKey{};
-    erp_actor_type ErpActorType = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ErpActorType = erp_actor_type::Unknown;
 };
 SO_ERPSYNC_DESCRIBE(create_actor_link_request, CreateActorLinkRequest,
                     (ErpConnectionId, CrmRecordId, CrmActorType, ErpKey, ErpActorType))
@@ -83,7 +83,7 @@ SO_ERPSYNC_DESCRIBE(create_actor_link_request, CreateActorLinkRequest,
 struct break_actor_link_request {
     std::int32_t ErpConnectionId = 0;
     std::int32_t CrmRecordId = 0;
-    crm_actor_type CrmActorType = crm_actor_type::Unknown;
+    open_enum<crm_actor_type> CrmActorType = crm_actor_type::Unknown;
 };
 SO_ERPSYNC_DESCRIBE(break_actor_link_request, BreakActorLinkRequest,
                     (ErpConnectionId, CrmRecordId, CrmActorType))
@@ -92,8 +92,8 @@ SO_ERPSYNC_DESCRIBE(break_actor_link_request, BreakActorLinkRequest,
 struct create_erp_actor_from_crm_request {
     std::int32_t ConnectionId = 0;
     std::int32_t CrmEntityId = 0;
-    erp_actor_type ErpActorType = erp_actor_type::Unknown;
-    crm_actor_type CrmActorType = crm_actor_type::Unknown;
+    open_enum<erp_actor_type> ErpActorType = erp_actor_type::Unknown;
+    open_enum<crm_actor_type> CrmActorType = crm_actor_type::Unknown;
     /// ERP field key -> value.
     std::map<std::string, std::string> ErpFieldKeyValues{};
 };
@@ -146,7 +146,7 @@ SO_ERPSYNC_DESCRIBE(engine_run_request, EngineRunRequest, (Run))
 /// `GetActorTypeMapping`.
 struct actor_type_mapping_request {
     std::int32_t ErpConnectionId = 0;
-    erp_actor_type ActorType = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ActorType = erp_actor_type::Unknown;
 };
 SO_ERPSYNC_DESCRIBE(actor_type_mapping_request, ActorTypeMappingRequest, (ErpConnectionId, ActorType))
 
@@ -158,7 +158,7 @@ SO_ERPSYNC_DESCRIBE(all_connections_request, AllConnectionsRequest, (IncludeDele
 
 /// `GetConnectionsAndDisplayFields`: one CRM record.
 struct crm_entity_request {
-    crm_actor_type CrmActorType = crm_actor_type::Unknown;
+    open_enum<crm_actor_type> CrmActorType = crm_actor_type::Unknown;
     std::int32_t EntityId = 0;
 };
 SO_ERPSYNC_DESCRIBE(crm_entity_request, CrmEntityRequest, (CrmActorType, EntityId))
@@ -172,7 +172,7 @@ SO_ERPSYNC_DESCRIBE(erp_field_id_request, ErpFieldIdRequest, (ErpFieldId))
 /// `GetErpFieldValues`: chosen ERP field values of the actor a CRM record is linked to.
 struct erp_field_values_request {
     std::int32_t ErpConnectionId = 0;
-    crm_actor_type CrmActorType = crm_actor_type::Unknown;
+    open_enum<crm_actor_type> CrmActorType = crm_actor_type::Unknown;
     std::int32_t EntityId = 0;
     std::vector<std::string> FieldKeys{};
 };
@@ -188,14 +188,14 @@ SO_ERPSYNC_DESCRIBE(connection_summary_request, ConnectionSummaryRequest, (ErpSy
 /// `GetFieldValuesFromCrm`.
 struct crm_field_values_request {
     std::int32_t RecordId = 0;
-    crm_actor_type ActorTypeCrm = crm_actor_type::Unknown;
+    open_enum<crm_actor_type> ActorTypeCrm = crm_actor_type::Unknown;
 };
 SO_ERPSYNC_DESCRIBE(crm_field_values_request, CrmFieldValuesRequest, (RecordId, ActorTypeCrm))
 
 /// `GetFieldValuesFromErp`.
 struct erp_actor_field_values_request {
     std::int32_t ErpConnectionId = 0;
-    erp_actor_type ActorTypeErp = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ActorTypeErp = erp_actor_type::Unknown;
     std::string ErpKey{};
 };
 SO_ERPSYNC_DESCRIBE(erp_actor_field_values_request, ErpActorFieldValuesRequest,
@@ -206,7 +206,7 @@ struct move_erp_field_request {
     std::int32_t ErpFieldId = 0;
     std::int32_t Direction = 0;
     std::int32_t ErpConnectionId = 0;
-    erp_actor_type ErpActorType = erp_actor_type::Unknown;
+    open_enum<erp_actor_type> ErpActorType = erp_actor_type::Unknown;
 };
 SO_ERPSYNC_DESCRIBE(move_erp_field_request, MoveErpFieldRequest,
                     (ErpFieldId, Direction, ErpConnectionId, ErpActorType))

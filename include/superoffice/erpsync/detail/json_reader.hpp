@@ -13,7 +13,8 @@
 //
 // Rules: unknown keys are skipped (whatever their value); missing keys keep the default; `null`
 // resets optionals, strings, containers and nested carriers; enums are read by name (exact, then
-// ASCII case-insensitive) or number, an unknown name giving `unrecognized`; flag masks through
+// ASCII case-insensitive) or number, an unknown name giving `unrecognized` (an `open_enum` keeps
+// it verbatim, whatever the number); flag masks through
 // flag_set::parse; text values (see `text_value`) through T::parse, a malformed one giving
 // `invalid_value`, `null` giving T{}. The first failure stops the parse with an error code and
 // the field path.
@@ -327,7 +328,8 @@ struct sink_base {
             return "an integer";
         else if constexpr (std::is_floating_point_v<T>)
             return "a number";
-        else if constexpr (std::is_same_v<T, std::string> || std::is_enum_v<T> || is_flag_set_v<T>)
+        else if constexpr (std::is_same_v<T, std::string> || std::is_enum_v<T> || is_open_enum_v<T> ||
+                           is_flag_set_v<T>)
             return "a string";
         else if constexpr (is_vector_v<T>)
             return "an array";
@@ -479,6 +481,24 @@ struct sink_impl<T, std::enable_if_t<is_described_enum_v<T>>> : sink_base<T> {
     }
     static bool int64(void* p, std::int64_t v, json_reader& r) { return number(p, v, r); }
     static bool uint64(void* p, std::uint64_t v, json_reader& r) { return number(p, v, r); }
+};
+
+// open enums: by name, else the name verbatim; numbers, else the number verbatim (no range error)
+template <class E>
+struct sink_impl<open_enum<E>> : sink_base<open_enum<E>> {
+    using O = open_enum<E>;
+    static bool string(void* p, std::string_view v, json_reader&) {
+        as<O>(p) = O::from_name(v);
+        return true;
+    }
+    static bool int64(void* p, std::int64_t v, json_reader&) {
+        as<O>(p) = O::from_number(v);
+        return true;
+    }
+    static bool uint64(void* p, std::uint64_t v, json_reader&) {
+        as<O>(p) = O::from_number(v);
+        return true;
+    }
 };
 
 // flag masks: "A, B", "A B", numbers; null reads as empty
@@ -707,15 +727,15 @@ template <class T>
 inline constexpr sink const* sink_of() noexcept {
     static_assert(!std::is_same_v<T, void>);
     if constexpr (is_optional_v<T> || is_vector_v<T> || is_string_map_v<T> || is_described_struct_v<T> ||
-                  is_described_enum_v<T> || is_flag_set_v<T> || std::is_arithmetic_v<T> ||
-                  std::is_same_v<T, std::string> || text_value<T>)
+                  is_described_enum_v<T> || is_open_enum_v<T> || is_flag_set_v<T> ||
+                  std::is_arithmetic_v<T> || std::is_same_v<T, std::string> || text_value<T>)
         return &sink_for<T>::table;
     else
         static_assert(always_false_v<T>,
                       "superoffice::erpsync: this type cannot be read from JSON. Use bool, an integer, "
-                      "double, std::string, a described enum, flag_set, a type with a text form (see "
-                      "detail::text_value), std::optional, std::vector, std::map<std::string, T> or a "
-                      "struct described with BOOST_DESCRIBE_STRUCT.");
+                      "double, std::string, a described enum, open_enum, flag_set, a type with a text "
+                      "form (see detail::text_value), std::optional, std::vector, std::map<std::string, "
+                      "T> or a struct described with BOOST_DESCRIBE_STRUCT.");
 }
 
 } // namespace superoffice::erpsync::detail

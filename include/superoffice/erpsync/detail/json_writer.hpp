@@ -7,9 +7,10 @@
 
 // Writes described carriers straight into a std::string, no json::value in between.
 // Rules: wire names; empty optionals and empty maps are left out of objects; enums and flag masks
-// by name; text values (see `text_value`) as a string holding what T::append_to writes. An enum
-// holding `unrecognized` (or an undescribed value) and non-finite numbers cannot be written:
-// error::unencodable_value with the field path.
+// by name; an `open_enum` holding a value it does not know as it came (its name as a string, a
+// number as a number); text values (see `text_value`) as a string holding what T::append_to
+// writes. An enum holding `unrecognized` (or an undescribed value) with no verbatim text and
+// non-finite numbers cannot be written: error::unencodable_value with the field path.
 
 #include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/detail/enum_names.hpp>
@@ -189,6 +190,18 @@ private:
                 return fail("the enum value " + std::to_string(static_cast<long long>(v)) +
                             " has no wire name");
             put_string(*name);
+        } else if constexpr (is_open_enum_v<T>) {
+            if (v.is_unknown()) {
+                std::string_view const text = v.name();
+                if (v.is_number()) { // decimal digits, checked by open_enum::from_number
+                    std::memcpy(room(text.size()), text.data(), text.size());
+                    pos_ += text.size();
+                } else {
+                    put_string(text);
+                }
+                return true;
+            }
+            return put(v.value());
         } else if constexpr (is_flag_set_v<T>) {
             put_string(v.to_string());
         } else if constexpr (is_optional_v<T>) {

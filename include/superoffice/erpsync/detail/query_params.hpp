@@ -16,6 +16,7 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,7 +45,8 @@ void for_each_query_param(std::string_view query, F&& f) {
 
 template <class T>
 inline constexpr bool is_query_scalar_v =
-    std::is_same_v<T, bool> || is_integer_v<T> || std::is_same_v<T, std::string> || is_described_enum_v<T>;
+    std::is_same_v<T, bool> || is_integer_v<T> || std::is_same_v<T, std::string> || is_described_enum_v<T> ||
+    is_open_enum_v<T>;
 
 /// Appends `name=value` for each member of `req` to `target` (which has no '?' yet).
 template <class T>
@@ -66,7 +68,13 @@ error_code append_query(T const& req, std::string& target, diagnostics* diag) {
         } else if constexpr (std::is_same_v<M, std::string>) {
             text = v;
         } else {
-            auto name = enum_name(v);
+            std::optional<std::string_view> name;
+            if constexpr (is_open_enum_v<M>) {
+                if (!v.name().empty()) // a known name, or one kept verbatim
+                    name = v.name();
+            } else {
+                name = enum_name(v);
+            }
             if (!name) {
                 ec = error::unencodable_value;
                 if (diag) {
@@ -122,6 +130,8 @@ bool read_query(std::string_view query, T& out, std::string& why) {
             ok = r.ec == std::errc() && r.ptr == text.data() + text.size() && !text.empty();
         } else if constexpr (std::is_same_v<M, std::string>) {
             m = text;
+        } else if constexpr (is_open_enum_v<M>) {
+            m = M::from_name(text);
         } else {
             auto e = enum_from_name<M>(text);
             ok = e.has_value();

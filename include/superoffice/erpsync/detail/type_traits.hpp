@@ -6,6 +6,7 @@
 #define SO_ERPSYNC_DETAIL_TYPE_TRAITS_HPP
 
 #include <superoffice/erpsync/flags.hpp>
+#include <superoffice/erpsync/open_enum.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/describe/modifiers.hpp>

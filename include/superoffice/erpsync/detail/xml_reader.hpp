@@ -22,7 +22,8 @@
 // elements are ignored; a missing element keeps the member's default; `xsi:nil="true"` empties an
 // optional, string, container or carrier. Array items are read in order whatever their element
 // name. Values: xs:boolean (`true`, `false`, `1`, `0`), decimal integers (range checked),
-// xs:double (incl. `INF`, `-INF`, `NaN`), enums by name (unknown: `unrecognized`), flag masks
+// xs:double (incl. `INF`, `-INF`, `NaN`), enums by name (unknown: `unrecognized`; an `open_enum`
+// keeps an unknown name verbatim, and reads a decimal integer as a number), flag masks
 // as space separated names, `timestamp` as xs:dateTime, `time_span` as xs:duration (given the
 // default, .NET style, so that it goes back over REST unchanged).
 
@@ -39,6 +40,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -266,6 +268,19 @@ private:
                 v = *e;
             else
                 v = T::unrecognized;
+        } else if constexpr (is_open_enum_v<T>) {
+            std::string_view d = t;
+            bool const negative = !d.empty() && d.front() == '-';
+            std::size_t const first = negative ? 1 : 0;
+            if (d.size() > first && d.find_first_not_of("0123456789", first) == std::string_view::npos) {
+                std::int64_t n = 0;
+                auto r = std::from_chars(d.data(), d.data() + d.size(), n);
+                if (r.ec == std::errc() && r.ptr == d.data() + d.size()) {
+                    v = T::from_number(n);
+                    return true;
+                }
+            }
+            v = T::from_name(t); // a name, or digits too long for a number: kept as text
         } else if constexpr (is_flag_set_v<T>) {
             v = T::parse(t);
         } else {

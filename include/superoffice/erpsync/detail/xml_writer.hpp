@@ -17,9 +17,10 @@
 //   (Serialization/Arrays namespace); arrays of carriers and enums are `es:ArrayOf{T}` holding
 //   `es:{T}` items; string maps are `es:StringDictionary` of `es:StringKeyValuePair` (`Key`,
 //   `Value`), other maps `es:{V}Dictionary` of `es:{V}DictionaryKeyValuePair`;
-// - an empty optional is `xsi:nil="true"`; enums are their name; flag masks their names separated
-//   by spaces (an `xs:list`); `timestamp` is `xs:dateTime`; `time_span` is `ser:duration`
-//   (`PT5M`), whatever style it carries;
+// - an empty optional is `xsi:nil="true"`; enums are their name (an `open_enum` holding a value it
+//   does not know: the text received); flag masks their names separated by spaces (an `xs:list`;
+//   names that are not enumerators as received); `timestamp` is `xs:dateTime`; `time_span` is
+//   `ser:duration` (`PT5M`), whatever style it carries;
 // - text is escaped (`&amp; &lt; &gt;`, CR as `&#13;` so that it survives end-of-line
 //   normalisation); other control characters cannot be written in XML 1.0:
 //   error::unencodable_value with the field path, as for unnamed enum values and NaN.
@@ -84,7 +85,7 @@ constexpr std::string_view xsd_name() noexcept {
 /// The schema type name of `T` in the Services88 namespace (carriers, enums, masks), or empty.
 template <class T>
 constexpr std::string_view es_name() noexcept {
-    if constexpr (is_flag_set_v<T>)
+    if constexpr (is_flag_set_v<T> || is_open_enum_v<T>)
         return wire_type_name(static_cast<typename T::enum_type const*>(nullptr));
     else if constexpr (is_described_enum_v<T> || is_described_struct_v<T>)
         return wire_type_name(static_cast<T const*>(nullptr));
@@ -237,9 +238,13 @@ private:
                 return fail("the enum value " + std::to_string(static_cast<long long>(v)) +
                             " has no wire name");
             out_ += *name;
+        } else if constexpr (is_open_enum_v<T>) {
+            if (v.is_unknown())
+                return text(v.name());
+            return content(v.value());
         } else if constexpr (is_flag_set_v<T>) {
-            // the schema's xs:list of enumerator names: empty for no flag; bits without a name and
-            // names that are not enumerators have no XML form
+            // the schema's xs:list of enumerator names: empty for no flag; names that are not
+            // enumerators (a newer server's) as received; bits without a name have no XML form
             std::string const t = v.to_string();
             if (t == "0")
                 return true;
@@ -249,12 +254,13 @@ private:
                 auto comma = rest.find(", ");
                 std::string_view name = rest.substr(0, comma);
                 rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
-                if (!enum_from_name<typename T::enum_type>(name))
-                    return fail("the flag '" + std::string(name) + "' has no name in the schema's list");
+                if (name.find_first_not_of("0123456789") == std::string_view::npos)
+                    return fail("the flag bits " + std::string(name) + " have no name in the schema's list");
                 if (!first)
                     out_ += ' ';
                 first = false;
-                out_ += name;
+                if (!text(name))
+                    return false;
             }
         } else if constexpr (is_vector_v<T>) {
             using E = typename T::value_type;

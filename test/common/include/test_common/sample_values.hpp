@@ -38,6 +38,8 @@ T sample_value(int depth = 0) {
                 v = D.value;
         });
         return v;
+    } else if constexpr (is_open_enum_v<T>) {
+        return T(sample_value<typename T::enum_type>(depth));
     } else if constexpr (is_flag_set_v<T>) {
         return T{};
     } else if constexpr (is_optional_v<T>) {

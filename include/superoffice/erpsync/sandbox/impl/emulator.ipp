@@ -380,8 +380,8 @@ public:
         c.Deleted = r.Deleted;
         return entity(c);
     }
-    erp_sync_response_code run(ops::can_delete_erp_sync_connector_entity,
-                               connector_id_request const& r) const {
+    open_enum<erp_sync_response_code> run(ops::can_delete_erp_sync_connector_entity,
+                                          connector_id_request const& r) const {
         if (!connectors_.count(r.ErpSyncConnectorId))
             return erp_sync_response_code::ErrorNotFound;
         return in_use(r.ErpSyncConnectorId) ? erp_sync_response_code::ErrorConnectorHasConnections
@@ -397,7 +397,7 @@ public:
     std::vector<field_metadata> run(ops::get_configuration_fields, connector_fields_request const& r) {
         return connector_by_id(r.ErpConnectorId).ConfigFields;
     }
-    erp_sync_response_code run(ops::test_connector_url, connector_url_request const& r) const {
+    open_enum<erp_sync_response_code> run(ops::test_connector_url, connector_url_request const& r) const {
         for (auto const& [id, c] : connectors_)
             if (!c.Deleted && detail::iequals(c.URL, r.Url))
                 return erp_sync_response_code::NoError;
@@ -526,9 +526,11 @@ public:
     }
 
     // --- mappings -------------------------------------------------------------------------
-    crm_actor_type run(ops::get_crm_actor_type, erp_actor_type_request const& r) {
+    open_enum<crm_actor_type> run(ops::get_crm_actor_type, erp_actor_type_request const& r) {
         auto const* m = mapping(conn(r.ErpConnectionId), r.ErpActorType, true);
-        return m ? m->ActorTypeCrm : crm_actor_type::Unknown;
+        if (!m)
+            return crm_actor_type::Unknown;
+        return m->ActorTypeCrm; // as stored: a name this version does not know included
     }
     std::optional<erp_sync_actor_type_mapping> run(ops::get_actor_type_mapping,
                                                    actor_type_mapping_request const& r) const {

@@ -17,6 +17,7 @@
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/json.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/sandbox/carrier_rights.hpp>
 #include <superoffice/erpsync/sandbox/emulator.hpp>
 #include <superoffice/erpsync/sandbox/impl/online_service.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
@@ -243,7 +244,8 @@ public:
         std::conditional_t<std::is_void_v<value_type>, bool, value_type> value{};
     };
 
-    /// Runs `Op` on the emulator under the state lock (every front end: REST and SOAP).
+    /// Runs `Op` on the emulator under the state lock (every front end: REST and SOAP); every
+    /// carrier of the answer then gets its `TableRight` and `FieldProperties` (carrier_rights.hpp).
     template <class Op>
     outcome<Op> run_op(request_t<Op> const& in) {
         outcome<Op> r;
@@ -256,6 +258,9 @@ public:
         } catch (agent_fault const& f) {
             r.fault.emplace(f);
         }
+        if constexpr (!std::is_void_v<response_t<Op>>)
+            if (!r.fault)
+                add_carrier_rights(r.value);
         return r;
     }
 
