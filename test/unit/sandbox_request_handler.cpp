@@ -33,9 +33,10 @@ BOOST_AUTO_TEST_SUITE(test_sandbox_request_handler)
 
 BOOST_AUTO_TEST_CASE(answers_an_operation_as_the_server_does) {
     sandbox::request_handler h;
-    std::string const out = h.handle(post("GetConnection", R"({"ConnectionId":1})"));
+    std::string const out = h.handle(post("GetEngineStatus", ""));
     BOOST_TEST(out.rfind("HTTP/1.1 200 OK\r\n", 0) == 0, out);
-    BOOST_TEST(out.find("\"ConnectionId\":1") != std::string::npos, out);
+    BOOST_TEST(out.find("\"IsRunning\":true") != std::string::npos, out);
+    BOOST_TEST(out.find("\r\nContent-Length: ") != std::string::npos, out);
     BOOST_TEST(h.requests_served() == 1u);
 }
 
