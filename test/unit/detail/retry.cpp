@@ -71,6 +71,18 @@ BOOST_AUTO_TEST_CASE(retry_after_seconds_and_dates) {
     BOOST_TEST(!ra("Sun, 06 Nov 1994 GMT"));
 }
 
+// Found by the fuzz target time_parsers: a date after 2262 overflowed the system clock's
+// nanoseconds (undefined behaviour). Seconds to a far date are exact; a fraction of `now` is not
+// counted as a whole second.
+BOOST_AUTO_TEST_CASE(retry_after_dates_up_to_year_9999) {
+    sys_seconds const now = sys_days(year(1994) / November / 6) + 8h + 49min + 30s;
+    auto const far = sys_days(year(9994) / November / 6) + 8h + 49min + 37s;
+    BOOST_TEST((detail::parse_retry_after("Sun, 06 Nov 9994 08:49:37 GMT", now) == far - now));
+    BOOST_TEST((detail::parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) ==
+                sys_days(year(9999) / December / 31) + 86399s - now));
+    BOOST_TEST((detail::parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now + 500ms) == seconds(6)));
+}
+
 BOOST_AUTO_TEST_CASE(full_jitter_backoff_stays_under_its_ceiling) {
     erp::retry_policy p;
     p.initial_backoff = 100ms;

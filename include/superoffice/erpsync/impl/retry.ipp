@@ -124,7 +124,9 @@ superoffice::erpsync::detail::parse_retry_after(std::string_view v,
     if (!ymd.ok())
         return std::nullopt;
     auto const when = sys_days(ymd) + hours(hh) + minutes(mm) + seconds(ss);
-    auto const delta = duration_cast<seconds>(when - now);
+    // in whole seconds: the system clock's nanoseconds end in 2262, a date may be up to 9999
+    // (rounding `now` up: the whole seconds of `when - now`, as truncating it would give)
+    auto const delta = when - ceil<seconds>(now);
     return delta.count() > 0 ? delta : seconds(0);
 }
 

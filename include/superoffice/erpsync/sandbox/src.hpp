@@ -16,6 +16,7 @@
 #include <superoffice/erpsync/sandbox/impl/emulator.ipp>
 #include <superoffice/erpsync/sandbox/impl/online.ipp>
 #include <superoffice/erpsync/sandbox/impl/server.ipp>
+#include <superoffice/erpsync/sandbox/impl/request_handler.ipp>
 #ifndef SO_ERPSYNC_SANDBOX_NO_SOAP
 #include <superoffice/erpsync/sandbox/impl/soap.ipp>
 #endif

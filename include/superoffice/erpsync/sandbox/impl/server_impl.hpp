@@ -77,7 +77,12 @@ public:
 
 class server::impl {
 public:
-    impl(options opt, seed const& data) : opt_(std::move(opt)), emu_(data), acceptor_(io_) {
+    /// How the implementation serves: on sockets with a thread of its own (`server`), or only
+    /// through `handle_bytes` (`request_handler`: no socket, no thread, no engine timer).
+    enum class mode { network, sans_io };
+
+    impl(options opt, seed const& data, mode m = mode::network)
+        : opt_(std::move(opt)), emu_(data), acceptor_(io_) {
         namespace asio = boost::asio;
         opt_.faults.validate();
         if (opt_.service_time.count() < 0 ||
@@ -90,13 +95,20 @@ public:
         build_dispatch();
         if (!opt_.user.empty())
             basic_ = detail::base64(opt_.user + ":" + opt_.password);
+        if (opt_.online.enabled)
+            online_ = std::make_unique<online_service>(opt_.online, opt_.base_path);
+        if (m == mode::sans_io) {
+            // no listener: the hosts are named with the ports of `options` (0: port 0)
+            if (online_)
+                online_->set_hosts(root_url(opt_.online.environment_port),
+                                   std::vector<std::string>(opt_.online.tenant_hosts, root_url(opt_.port)));
+            return;
+        }
         if (!opt_.tls_cert_pem.empty()) {
             tls_.emplace(asio::ssl::context::tls_server);
             tls_->use_certificate_chain(asio::buffer(opt_.tls_cert_pem));
             tls_->use_private_key(asio::buffer(opt_.tls_key_pem), asio::ssl::context::pem);
         }
-        if (opt_.online.enabled)
-            online_ = std::make_unique<online_service>(opt_.online, opt_.base_path);
         port_ = listen(acceptor_, opt_.port);
         asio::co_spawn(io_, accept_loop(acceptor_, 0), asio::detached);
         if (online_) {
@@ -450,26 +462,115 @@ public:
         sock.close(ignored);
     }
 
+    /// The bytes of `res` as the server writes them.
+    static std::string wire(response const& res) {
+        std::ostringstream os;
+        os << res;
+        return std::move(os).str();
+    }
+
+    /// The part of `res` a broken answer sends: the status line and half the headers
+    /// (`reset_mid_response`), or the headers and half the body (`truncated_body`).
+    static std::string broken_wire(response const& res, fault_kind kind) {
+        std::string w = wire(res);
+        auto const header_end = w.find("\r\n\r\n");
+        auto const status_end = w.find("\r\n");
+        std::size_t const cut = kind == fault_kind::reset_mid_response
+                                    ? status_end + 2 + (header_end - status_end - 2) / 2
+                                    : header_end + 4 + res.body().size() / 2;
+        w.resize(cut);
+        return w;
+    }
+
+    /// Sets up the parser of a request as every connection does.
+    void prepare(boost::beast::http::request_parser<boost::beast::http::string_body>& p) const {
+        p.body_limit(opt_.max_body_size);
+    }
+
+    /// The answer to a request that could not be read, before the connection is closed: 413 for
+    /// a body over `options::max_body_size`; nothing for the other errors.
+    static std::optional<response> read_failure(boost::system::error_code ec) {
+        if (ec != boost::beast::http::error::body_limit)
+            return std::nullopt;
+        request dummy;
+        auto res = error_response(dummy, 413, "RequestTooLargeException", "The request body is too large");
+        res.keep_alive(false);
+        return res;
+    }
+
+    /// What the server does with a request it read: the fault drawn for it and the answer
+    /// (none for a `stall`). Counts the request and the fault.
+    struct reply {
+        fault_kind fault = fault_kind::none;
+        response res{};
+    };
+    reply respond(request const& req, std::size_t listener) {
+        ++requests_;
+        reply r;
+        r.fault = request_fault(req);
+        if (r.fault == fault_kind::stall) {
+            count(r.fault);
+            return r;
+        }
+        bool const applied = r.fault == fault_kind::none || r.fault == fault_kind::reset_mid_response ||
+                             r.fault == fault_kind::truncated_body;
+        r.res = applied ? handle(req, listener) : fault_response(req, r.fault);
+        if (r.fault != fault_kind::none)
+            count(r.fault);
+        return r;
+    }
+
+    /// The sans-io connection (`request_handler`): the requests in `bytes`, read one after
+    /// another as `session` reads them from a socket, and the bytes of the answers, until a
+    /// request is incomplete or malformed, a fault breaks the connection or an answer closes it.
+    std::string handle_bytes(std::string_view bytes, std::size_t listener) {
+        namespace http = boost::beast::http;
+        std::string out;
+        while (!bytes.empty()) {
+            http::request_parser<http::string_body> parser;
+            prepare(parser);
+            parser.eager(true);
+            boost::system::error_code ec;
+            while (!parser.is_done()) {
+                auto const used = parser.put(boost::asio::buffer(bytes.data(), bytes.size()), ec);
+                bytes.remove_prefix(used);
+                if (ec == http::error::need_more || (!ec && used == 0))
+                    return out; // the connection waits for the rest
+                if (ec)
+                    break;
+            }
+            if (ec) {
+                if (auto res = read_failure(ec))
+                    out += wire(*res);
+                return out;
+            }
+            reply r = respond(parser.release(), listener);
+            if (r.fault == fault_kind::stall)
+                return out;
+            if (r.fault == fault_kind::reset_mid_response || r.fault == fault_kind::truncated_body) {
+                out += broken_wire(r.res, r.fault);
+                return out;
+            }
+            out += wire(r.res);
+            if (!r.res.keep_alive() || opt_.close_after_response)
+                return out;
+        }
+        return out;
+    }
+
     /// Sends the start of `res` and breaks the connection: part of the headers then a reset
     /// (`reset_mid_response`), or the headers and half the body then a clean close
     /// (`truncated_body`, done by the caller when this returns).
     template <class Stream>
     boost::asio::awaitable<void> send_broken(Stream& stream, response const& res, fault_kind kind) {
         namespace asio = boost::asio;
-        std::ostringstream os;
-        os << res;
-        std::string const wire = std::move(os).str();
-        auto const header_end = wire.find("\r\n\r\n");
-        auto const status_end = wire.find("\r\n");
-        std::size_t cut = kind == fault_kind::reset_mid_response
-                              ? status_end + 2 + (header_end - status_end - 2) / 2
-                              : header_end + 4 + res.body().size() / 2;
+        std::string const wire = broken_wire(res, kind);
         auto& sock = boost::beast::get_lowest_layer(stream).socket();
         boost::system::error_code ignored;
         sock.set_option(asio::ip::tcp::no_delay(true), ignored);
         boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
-        auto [ec, n] = co_await asio::async_write(stream, asio::buffer(wire.data(), cut),
-                                                  asio::as_tuple(asio::use_awaitable));
+        auto [ec, n] =
+            co_await asio::async_write(stream, asio::buffer(wire), asio::as_tuple(asio::use_awaitable));
         (void)n;
         if (kind == fault_kind::reset_mid_response) {
             if (!ec) { // let the bytes reach the peer: a reset drops what is still unsent
@@ -584,25 +685,20 @@ public:
         boost::beast::flat_buffer buffer;
         for (;;) {
             http::request_parser<http::string_body> parser;
-            parser.body_limit(opt_.max_body_size);
+            prepare(parser);
             boost::beast::get_lowest_layer(stream).expires_after(opt_.idle_timeout);
             auto [ec, n] =
                 co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             (void)n;
             if (ec) {
-                if (ec == http::error::body_limit) {
-                    request dummy;
-                    auto res = error_response(dummy, 413, "RequestTooLargeException",
-                                              "The request body is too large");
-                    res.keep_alive(false);
-                    co_await http::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
-                }
+                if (auto failed = read_failure(ec))
+                    co_await http::async_write(stream, *failed, asio::as_tuple(asio::use_awaitable));
                 co_return;
             }
-            ++requests_;
             request req = parser.release();
             if (opt_.capacity > 0 && in_flight_ >= opt_.capacity) {
                 // saturated: refused at once, before anything else (faults included)
+                ++requests_;
                 ++capacity_refusals_;
                 auto const& after = opt_.capacity_retry_after;
                 auto res = error_response(req, 429, "TooManyRequestsException",
@@ -623,18 +719,14 @@ public:
                 asio::steady_timer t(co_await asio::this_coro::executor, opt_.service_time);
                 co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
             }
-            fault_kind const fault = request_fault(req);
+            reply r = respond(req, listener);
+            fault_kind const fault = r.fault;
+            response& res = r.res;
             if (fault == fault_kind::stall) {
-                count(fault);
                 asio::steady_timer t(co_await asio::this_coro::executor, opt_.faults.stall_for);
                 co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
                 co_return; // closed without an answer
             }
-            bool const applied = fault == fault_kind::none || fault == fault_kind::reset_mid_response ||
-                                 fault == fault_kind::truncated_body;
-            response res = applied ? handle(req, listener) : fault_response(req, fault);
-            if (fault != fault_kind::none)
-                count(fault);
             if (opt_.response_delay.count() > 0) {
                 asio::steady_timer t(co_await asio::this_coro::executor, opt_.response_delay);
                 co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
