@@ -423,7 +423,7 @@ void find_unknown_enums(T const& v, std::string const& path, std::vector<std::st
     if constexpr (erp::is_open_enum_v<T>) {
         if (v.is_unknown())
             out.push_back((path.empty() ? std::string("the value") : path) + " " +
-                          (v.is_number() ? std::string(v.name()) : quoted(v.name())) + " is not " +
+                          (v.is_number() ? std::string(v.name()) : json_quoted(v.name())) + " is not " +
                           type_name<T>() + " (" +
                           join(type_catalogue::enumerators<typename T::enum_type>(), ", ") + ")");
     } else if constexpr (is_optional_v<T>) {
