@@ -23,6 +23,7 @@ erp::adaptive_concurrency enabled(std::size_t initial = 1) {
     erp::adaptive_concurrency s;
     s.enabled = true;
     s.initial_limit = initial;
+    s.decrease_factor = 0.5; // halving: the expected limits are easy to follow
     return s;
 }
 
@@ -302,20 +303,33 @@ BOOST_AUTO_TEST_CASE(against_a_capacity_limited_server_adaptive_refuses_less_at_
     clock_type::duration const service = 20ms, span = 20s;
     detail::concurrency_controller fixed(erp::adaptive_concurrency{}, maximum);
     auto const f = simulate(fixed, capacity, service, span);
-    detail::concurrency_controller adaptive(enabled(1), maximum);
-    auto const a = simulate(adaptive, capacity, service, span);
-    BOOST_TEST_MESSAGE("fixed " << maximum << ": served " << f.served << ", refused " << f.refused
-                                << "; adaptive: served " << a.served << ", refused " << a.refused
-                                << ", decreases " << adaptive.decreases() << ", final limit "
-                                << adaptive.limit());
-    // the fixed client is refused on every retry it can make; the adaptive one a few times per sawtooth
-    BOOST_TEST(a.refused * 20 < f.refused);
-    BOOST_TEST(a.refused < a.served / 10);
-    // throughput: the capacity is 4 / 20 ms = 200 per second; AIMD keeps well over half of it
+    // the capacity is 4 / 20 ms = 200 per second; the fixed client keeps it busy by retrying
     std::size_t const ideal = capacity * static_cast<std::size_t>(span / service);
     BOOST_TEST(f.served * 100 >= ideal * 95);
-    BOOST_TEST(a.served * 100 >= ideal * 60);
-    BOOST_TEST(adaptive.limit() <= maximum);
+    BOOST_TEST_MESSAGE("fixed " << maximum << ": served " << f.served << ", refused " << f.refused);
+
+    auto run = [&](double decrease_factor) {
+        auto s = enabled(1);
+        s.decrease_factor = decrease_factor;
+        detail::concurrency_controller adaptive(s, maximum);
+        auto const a = simulate(adaptive, capacity, service, span);
+        BOOST_TEST_MESSAGE("adaptive (decrease x"
+                           << decrease_factor << "): served " << a.served << ", refused " << a.refused
+                           << ", decreases " << adaptive.decreases() << ", final limit " << adaptive.limit());
+        // the fixed client is refused on every retry it can make; the adaptive one once per
+        // sawtooth (a tooth is 2 to 4 rounds here: a refusal per 8 to 16 calls served)
+        BOOST_TEST(a.refused * 100 < f.refused);
+        BOOST_TEST(a.refused * 100 < a.served * 15);
+        BOOST_TEST(adaptive.limit() <= maximum);
+        return a;
+    };
+    // halving (TCP Reno): the sawtooth dips to half the capacity, most of the throughput stays
+    auto const halving = run(0.5);
+    BOOST_TEST(halving.served * 100 >= ideal * 60);
+    // the default (x0.7): the limit stays near the capacity, about the fixed client's throughput
+    auto const by_default = run(erp::adaptive_concurrency{}.decrease_factor);
+    BOOST_TEST(by_default.served * 100 >= f.served * 85);
+    BOOST_TEST(by_default.served > halving.served);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
