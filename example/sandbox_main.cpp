@@ -8,6 +8,7 @@
 //   erpsync-sandbox [--port N] [--address 127.0.0.1] [--seed FILE.json] [--base-path /Cust12345]
 //                   [--user U --password P] [--ticket T] [--app-token A] [--print-seed]
 //                   [--capacity N [--capacity-retry-after S|none]] [--service-time-us N]
+//                   [--linked-customers N]
 //                   [--online --system-user-key FILE [--system-user-token T]
 //                    [--application-token A] [--refresh-token R] [--environment-port N]]
 //
@@ -19,7 +20,9 @@
 // exit.
 //
 // The seed file is the JSON form of superoffice::erpsync::sandbox::seed; --print-seed writes the
-// built-in one, a starting point for your own.
+// built-in one, a starting point for your own. --linked-customers N adds N linked Customer actors
+// K-0 ... K-<N-1> on connection 1 to the seed (sandbox::add_linked_customers), for volume tests
+// such as `erpsync resync-bulk --connection 1 --actor-type Customer`.
 //
 // --online emulates SuperOffice Online (sandbox::options::online): an environment host with the
 // login, token and state services, and the tenant on two tenant hosts. --system-user-key is the
@@ -49,6 +52,8 @@ int main(int argc, char** argv) {
     erp::sandbox::options opt;
     opt.soap = erp::sandbox::soap_endpoint();
     erp::sandbox::seed data = erp::sandbox::default_seed();
+    std::size_t linked_customers = 0;
+    bool print_seed = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -80,7 +85,8 @@ int main(int argc, char** argv) {
         } else if (a == "--capacity-retry-after" && i + 1 < argc && std::string(argv[i + 1]) == "none") {
             ++i;
             opt.capacity_retry_after.reset();
-        } else if (a == "--capacity" || a == "--capacity-retry-after" || a == "--service-time-us") {
+        } else if (a == "--capacity" || a == "--capacity-retry-after" || a == "--service-time-us" ||
+                   a == "--linked-customers") {
             std::string const v = value();
             std::size_t used = 0;
             unsigned long long n = 0;
@@ -98,6 +104,8 @@ int main(int argc, char** argv) {
             }
             if (a == "--capacity")
                 opt.capacity = static_cast<std::size_t>(n);
+            else if (a == "--linked-customers")
+                linked_customers = static_cast<std::size_t>(n);
             else if (a == "--capacity-retry-after")
                 opt.capacity_retry_after = std::chrono::seconds(static_cast<std::chrono::seconds::rep>(n));
             else
@@ -149,12 +157,23 @@ int main(int argc, char** argv) {
                 return 2;
             }
         } else if (a == "--print-seed") {
-            std::cout << erp::to_json(data).value() << '\n';
-            return 0;
+            print_seed = true;
         } else {
             std::cerr << "unknown option " << a << " (see the comment at the top of sandbox_main.cpp)\n";
             return 2;
         }
+    }
+    if (linked_customers > 0) {
+        try {
+            erp::sandbox::add_linked_customers(data, linked_customers);
+        } catch (std::exception const& e) {
+            std::cerr << "--linked-customers: " << e.what() << '\n';
+            return 2;
+        }
+    }
+    if (print_seed) {
+        std::cout << erp::to_json(data).value() << '\n';
+        return 0;
     }
     if (opt.online.enabled && opt.online.system_user_key.empty()) {
         std::cerr

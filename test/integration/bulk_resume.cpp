@@ -35,14 +35,7 @@ namespace {
 
 sandbox::seed many_linked(std::size_t n) {
     auto s = sandbox::default_seed();
-    auto& conn = s.Connections.at(0);
-    for (std::size_t i = 0; i < n; ++i) {
-        std::string key = "K-" + std::to_string(i);
-        auto const id = static_cast<std::int32_t>(100000 + i);
-        conn.Actors.push_back({erp::erp_actor_type::Customer, key, {{"name", "Customer " + key}}});
-        s.CrmRecords.push_back({erp::crm_actor_type::Contact, id, {{"name", "Customer " + key}}});
-        s.Links.push_back({conn.Id, erp::crm_actor_type::Contact, id, erp::erp_actor_type::Customer, key});
-    }
+    sandbox::add_linked_customers(s, n);
     return s;
 }
 

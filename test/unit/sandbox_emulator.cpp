@@ -685,6 +685,39 @@ BOOST_AUTO_TEST_CASE(resync_counts_count_applied_resyncs_only) {
     BOOST_TEST(e.external_resyncs().empty());
 }
 
+BOOST_AUTO_TEST_CASE(add_linked_customers_makes_resyncable_keys_and_refuses_clashes) {
+    auto s = erp::sandbox::default_seed();
+    auto const records = s.CrmRecords.size();
+    erp::sandbox::add_linked_customers(s, 3);
+    BOOST_TEST(s.CrmRecords.size() == records + 3);
+    erp::sandbox::emulator e(s);
+    BOOST_TEST(e.run(ops::force_resync_external{}, external(1, {"K-0", "K-1", "K-2"})).IsOk);
+    BOOST_TEST(!e.run(ops::force_resync_external{}, external(1, {"K-3"})).IsOk);
+    BOOST_TEST(e.resync_count(1, erp::erp_actor_type::Customer, "K-2") == 1u);
+    BOOST_TEST(e.erp_field(1, erp::erp_actor_type::Customer, "K-1", "name") == "Customer K-1");
+    BOOST_TEST(e.internal_key(erp::crm_actor_type::Contact, 100002).has_value());
+    BOOST_TEST(e.crm_field(erp::crm_actor_type::Contact, 100000, "name") == "Customer K-0");
+
+    auto refused = [](erp::sandbox::seed& seed, std::size_t n, std::int32_t conn, std::int32_t first,
+                      std::string const& what) {
+        auto const before = seed.Links.size();
+        try {
+            erp::sandbox::add_linked_customers(seed, n, conn, first);
+            BOOST_FAIL("accepted: " << what);
+        } catch (std::invalid_argument const& ex) {
+            BOOST_TEST(std::string(ex.what()).find(what) != std::string::npos, ex.what());
+        }
+        BOOST_TEST(seed.Links.size() == before); // nothing added
+    };
+    refused(s, 1, 99, 200000, "no connection 99");
+    refused(s, 3, 1, 100002, "already has CRM Contact 100002");
+    refused(s, 5, 1, 200000, "already has Customer K-0");
+    refused(s, 2, 1, 2147483647, "pass INT32_MAX");
+    auto edge = erp::sandbox::default_seed();
+    erp::sandbox::add_linked_customers(edge, 1, 1, 2147483647); // the last id fits
+    BOOST_TEST(edge.CrmRecords.back().Id == 2147483647);
+}
+
 BOOST_AUTO_TEST_CASE(seed_from_json_and_snapshot) {
     // The seed file format of the erpsync_sandbox program.
     std::string const text = R"({

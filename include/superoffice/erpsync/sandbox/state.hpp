@@ -164,6 +164,16 @@ inline erp_sync_field_mapping mapped(erp_sync_field_mapping f, bool search = fal
 /// contacts and a person, links, a default value and a list mapping.
 seed default_seed();
 
+/// Adds `n` linked customers to `s`, for volume tests (bulk resync): on the connection with id
+/// `connection_id`, Customer actors with the keys `K-0` ... `K-<n-1>` (field `name`: `Customer
+/// K-<i>`), each linked to a new CRM Contact with id `first_crm_id + i` and the same name. The
+/// internal key ids are given by the emulator when it loads the seed.
+/// @throws std::invalid_argument when `s` has no connection `connection_id`, when the CRM ids
+///   would pass INT32_MAX, or when one of them or one of the keys is already in `s` (nothing is
+///   added then).
+void add_linked_customers(seed& s, std::size_t n, std::int32_t connection_id = 1,
+                          std::int32_t first_crm_id = 100000);
+
 } // namespace superoffice::erpsync::sandbox
 
 #endif

@@ -6,11 +6,15 @@
 #define SO_ERPSYNC_SANDBOX_IMPL_STATE_IPP
 
 /// @file
-/// The sandbox's default data set.
+/// The sandbox's default data set, and linked customers in bulk.
 
 #include <superoffice/erpsync/sandbox/state.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -154,6 +158,51 @@ seed default_seed() {
     s.DefaultValues = {category_default};
     s.SyncPriorities = {1, 2};
     return s;
+}
+
+void add_linked_customers(seed& s, std::size_t n, std::int32_t connection_id, std::int32_t first_crm_id) {
+    auto conn = std::find_if(s.Connections.begin(), s.Connections.end(),
+                             [&](connection const& c) { return c.Id == connection_id; });
+    if (conn == s.Connections.end())
+        throw std::invalid_argument("add_linked_customers: the seed has no connection " +
+                                    std::to_string(connection_id));
+    if (first_crm_id < 0 ||
+        n > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max() - first_crm_id) + 1)
+        throw std::invalid_argument("add_linked_customers: CRM ids from " + std::to_string(first_crm_id) +
+                                    " for " + std::to_string(n) + " customers pass INT32_MAX");
+    auto const last_crm_id = static_cast<std::int64_t>(first_crm_id) + static_cast<std::int64_t>(n) - 1;
+    for (auto const& r : s.CrmRecords)
+        if (r.Type == crm_actor_type::Contact && r.Id >= first_crm_id && r.Id <= last_crm_id)
+            throw std::invalid_argument("add_linked_customers: the seed already has CRM Contact " +
+                                        std::to_string(r.Id));
+    auto const is_generated = [n](std::string const& key) { // "K-<i>" with i < n, as written below
+        if (key.size() < 3 || key.compare(0, 2, "K-") != 0 || key.size() > 22)
+            return false;
+        if (key[2] == '0' && key.size() != 3)
+            return false;
+        std::uint64_t i = 0;
+        for (std::size_t p = 2; p < key.size(); ++p) {
+            if (key[p] < '0' || key[p] > '9')
+                return false;
+            i = i * 10 + static_cast<std::uint64_t>(key[p] - '0');
+        }
+        return i < n;
+    };
+    for (auto const& a : conn->Actors)
+        if (a.Type == erp_actor_type::Customer && is_generated(a.Key))
+            throw std::invalid_argument("add_linked_customers: connection " + std::to_string(connection_id) +
+                                        " already has Customer " + a.Key);
+    conn->Actors.reserve(conn->Actors.size() + n);
+    s.CrmRecords.reserve(s.CrmRecords.size() + n);
+    s.Links.reserve(s.Links.size() + n);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string key = "K-" + std::to_string(i);
+        std::string name = "Customer " + key;
+        auto const id = static_cast<std::int32_t>(first_crm_id + static_cast<std::int64_t>(i));
+        s.CrmRecords.push_back({crm_actor_type::Contact, id, {{"name", name}}});
+        s.Links.push_back({connection_id, crm_actor_type::Contact, id, erp_actor_type::Customer, key});
+        conn->Actors.push_back({erp_actor_type::Customer, std::move(key), {{"name", std::move(name)}}});
+    }
 }
 
 } // namespace superoffice::erpsync::sandbox
