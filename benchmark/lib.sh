@@ -1,11 +1,43 @@
-# Shared by the benchmark scripts (sourced): loopback servers for the client to call.
-# The caller sets: tmp (a private temp dir), conf_in (nginx.conf.in), nginx (the binary), base
-# (/Cust1), user, password; optionally sandbox (erpsync-sandbox). nginx answers `nginx_body`.
+# Shared by the benchmark scripts (sourced): a temp dir and clean-up (bench_setup), median and
+# field, and loopback servers for the client to call (base /Cust1, Basic sandbox/sandbox).
+# The caller sets: conf_in (nginx.conf.in) and nginx (the binary) for nginx; sandbox
+# (erpsync-sandbox) and optionally sandbox_args (an array of its
+# further options; start-up may then take longer: up to ready_seconds, default 10). nginx answers
+# `nginx_body`.
 # start_nginx / start_sandbox set `port` and `server_pid`; stop_server stops it. Only 127.0.0.1.
 
 # shellcheck shell=bash
 
 # A PluginResponse as the agent answers a resync (IsOk, explanations, the changed records).
+base=/Cust1
+user=sandbox
+password=sandbox
+server_pid=""
+
+# A private temp dir in `tmp`, removed on exit with the server stopped; Ctrl-C exits 130.
+bench_setup() { # name
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/erpsync-$1.XXXXXX")
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+# shellcheck disable=SC2317 # called by the EXIT trap
+bench_cleanup() {
+    stop_server
+    rm -rf "$tmp"
+}
+
+# The median of numbers (nan for none).
+median() { # numbers...
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "nan"; exit }
+        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# The first number member `key` of a line of JSON.
+field() { # json key
+    sed -n "s/.*\"$2\":\([-0-9.e+]*\).*/\1/p" <<<"$1" | head -n1
+}
+
 nginx_body='{"IsOk":true,"UserExplanation":"2 record(s) resynchronised","TechExplanation":"ForceResyncNoBlankValues: 100 key(s), 2 changed","ErrorCode":"","Changes":{"AddedRecords":[],"UpdatedRecords":[{"Tablename":"contact","RecordId":1},{"Tablename":"person","RecordId":2}],"DeletedRecords":[]}}'
 server_pid=""
 stop_server() {
@@ -85,9 +117,9 @@ start_sandbox() { # sets port, server_pid
     for _ in 1 2 3; do
         port=$(free_port)
         "$sandbox" --port "$port" --address 127.0.0.1 --base-path "$base" --user "$user" \
-            --password "$password" >"$log" 2>&1 &
+            --password "$password" ${sandbox_args[@]+"${sandbox_args[@]}"} >"$log" 2>&1 &
         server_pid=$!
-        for _ in $(seq 100); do
+        for _ in $(seq $((${ready_seconds:-10} * 10))); do
             grep -q '^ErpSync sandbox listening at ' "$log" && break
             kill -0 "$server_pid" 2>/dev/null || break
             sleep 0.1

@@ -2,7 +2,7 @@
 # The whole benchmark suite in one command: builds the programs and runs every measurement side
 # by side with its reference, then writes one Markdown table per target.
 #
-#   benchmark/run.sh [--install-deps] [--quick] [--out DIR] [--build DIR] [--only "codec memory throughput compile"]
+#   benchmark/run.sh [--install-deps] [--quick] [--out DIR] [--build DIR] [--only "codec memory throughput bulk compile"]
 #
 #   --install-deps  apt-get install the benchmark-only packages first (Debian 12, as root)
 #   --quick         short runs (a smoke test of the suite: figures are not worth quoting)
@@ -14,6 +14,8 @@
 #   codec       erpsync_bench_codec: our codec against Boost.JSON DOM, nlohmann::json and RapidJSON
 #   memory      erpsync_bench_memory against nginx: allocations per call, resident memory in flight
 #   throughput  throughput.sh: erpsync_bench_load against wrk, on nginx and on the sandbox process
+#   bulk        bulk.sh: erpsync resync-bulk through the sandbox process: keys/s for 1M keys, peak
+#               RSS of a 10M-key streamed run, adaptive against fixed concurrency at a capacity
 #   compile     one translation unit with the umbrella header and one call, against a plain Beast +
 #               Boost.JSON client doing the same call (benchmark/compile/)
 # Servers listen on 127.0.0.1 only and are stopped on exit.
@@ -23,7 +25,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 out=""
 build=$root/build/bench
-only="codec memory throughput compile"
+only="codec memory throughput bulk compile"
 quick=0
 install=0
 while [[ $# -gt 0 ]]; do
@@ -52,23 +54,24 @@ done
 if ((quick)); then
     codec_args=(--benchmark_min_time=0.05 --benchmark_repetitions=3)
     tp_args=(--duration 1 --reps 1)
+    bulk_args=(--keys 20000 --reps 1 --rss-keys 200000 --capacity-keys 2000)
     mem_calls=2000 compile_runs=1
 else
     codec_args=(--benchmark_min_time=0.5 --benchmark_repetitions=7)
     tp_args=(--duration 5 --reps 3)
+    bulk_args=(--keys 1000000 --reps 3 --rss-keys 10000000 --capacity-keys 20000)
     mem_calls=20000 compile_runs=3
 fi
 
 want() { [[ " $only " == *" $1 "* ]]; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-    if (NR == 0) { print "nan"; exit }
-    if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=benchmark/lib.sh
+source "$here/lib.sh"
 
 echo "== build ($build)" >&2
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSO_ERPSYNC_BUILD_BENCHMARKS=ON \
     -DSO_ERPSYNC_BUILD_TESTS=OFF -DSO_ERPSYNC_BUILD_EXAMPLES=ON >"$out/cmake.log"
 cmake --build "$build" -j "$(nproc)" --target erpsync_bench_codec erpsync_bench_load erpsync_bench_memory \
-    erpsync_sandbox >>"$out/cmake.log"
+    erpsync_sandbox erpsync >>"$out/cmake.log"
 bin=$build/benchmark
 
 report=$out/results.md
@@ -110,21 +113,9 @@ if want codec; then
 fi
 
 # ---- servers for memory (nginx) -----------------------------------------------------------------
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/erpsync-bench.XXXXXX")
 conf_in=$here/nginx.conf.in
 nginx=${NGINX:-/usr/sbin/nginx}
-base=/Cust1
-user=sandbox
-password=sandbox
-server_pid=""
-# shellcheck source=benchmark/lib.sh
-source "$here/lib.sh"
-cleanup() {
-    stop_server
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_setup bench
 
 # ---- memory -------------------------------------------------------------------------------------
 if want memory; then
@@ -158,18 +149,29 @@ if want memory; then
     } >>"$report"
 fi
 
-# ---- throughput ---------------------------------------------------------------------------------
-if want throughput; then
-    echo "== throughput" >&2
-    "$here/throughput.sh" "$bin/erpsync_bench_load" "$build/example/erpsync_sandbox" "${tp_args[@]}" \
-        --out "$out/throughput.md" 2>"$out/throughput.log" >/dev/null || echo "throughput: some runs reported errors (see $out/throughput.log)" >&2
+# A part run by its own script (which writes a Markdown table to --out): its section of the report.
+script_part() { # name title script args...
+    local name=$1 title=$2
+    shift 2
+    echo "== $name" >&2
+    "$@" --out "$out/$name.md" 2>"$out/$name.log" >/dev/null || echo "$name: some runs failed or reported errors (see $out/$name.log)" >&2
     {
-        echo "## Throughput (ForceResyncNoBlankValues, 100 ids; target: ours at least 0.9x wrk's requests per second)"
+        echo "## $title"
         echo
-        cat "$out/throughput.md"
+        cat "$out/$name.md" 2>/dev/null
         echo
     } >>"$report"
-fi
+}
+
+# ---- throughput ---------------------------------------------------------------------------------
+want throughput && script_part throughput \
+    "Throughput (ForceResyncNoBlankValues, 100 ids; target: ours at least 0.9x wrk's requests per second)" \
+    "$here/throughput.sh" "$bin/erpsync_bench_load" "$build/example/erpsync_sandbox" "${tp_args[@]}"
+
+# ---- bulk resync --------------------------------------------------------------------------------
+want bulk && script_part bulk \
+    "Bulk resync (erpsync resync-bulk through the sandbox process; target: peak RSS of the 10M-key streamed run under 100 MB)" \
+    "$here/bulk.sh" "$build/example/erpsync" "$build/example/erpsync_sandbox" "${bulk_args[@]}"
 
 # ---- compile time -------------------------------------------------------------------------------
 if want compile; then

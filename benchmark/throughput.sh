@@ -65,22 +65,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 lua=$here/force_resync.lua
 conf_in=$here/nginx.conf.in
 nginx=${NGINX:-/usr/sbin/nginx}
-base=/Cust1
-user=sandbox
-password=sandbox
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/erpsync-throughput.XXXXXX")
-server_pid=""
 # shellcheck source=benchmark/lib.sh
 source "$here/lib.sh"
-
-# shellcheck disable=SC2317 # called by the EXIT trap
-cleanup() {
-    stop_server
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_setup throughput
 
 # Runs wrk once; prints its JSON line, then its CPU time per request (µs, user + system, from
 # /usr/bin/time: wrk's whole run, which is its measured duration plus start-up).
@@ -110,16 +97,6 @@ run_ours() { # port connections seconds
     [[ $rc -eq 0 ]] || echo "erpsync_bench_load: $(cat "$tmp/load.err")" >&2
     grep '^{"tool":"erpsync"' <<<"$o" | tail -n1
     sed -n 's/.*cpu_us_per_request \([0-9.]*\).*/\1/p' "$tmp/load.err" | tail -n1
-}
-
-field() { # json key
-    sed -n "s/.*\"$2\":\([-0-9.e+]*\).*/\1/p" <<<"$1"
-}
-
-median() { # numbers...
-    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-        if (NR == 0) { print "nan"; exit }
-        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 raw=/dev/null

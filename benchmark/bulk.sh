@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Bulk resync at volume: `erpsync resync-bulk` against the sandbox as its own process, on loopback.
+#
+#   benchmark/bulk.sh CLI SANDBOX [--keys N] [--batches "100 1000"] [--concurrency C] [--reps R]
+#                     [--rss-keys M] [--capacity-keys K] [--out FILE]
+#
+#   CLI      the erpsync executable (example/erpsync_cli.cpp)
+#   SANDBOX  the erpsync_sandbox executable (example/sandbox_main.cpp)
+#
+# 1. Throughput: the sandbox seeded with min(N, 1000000) linked customers (--linked-customers);
+#    a key file of N ERP keys K-<i mod that>; for each batch size, R runs of
+#    `erpsync resync-bulk --actor-type Customer --concurrency C` (default N = 1000000, C = 4, R = 3).
+#    keys/s = keys resynced / wall time of the whole command (start-up and reading the file included).
+# 2. Memory: one streamed run of M keys (default 10000000: the 1000000 keys ten times over) with
+#    batches of 1000; its peak RSS (/usr/bin/time %M) beside the 1M-key runs' shows that memory
+#    does not grow with the number of keys. --rss-keys 0 skips it.
+# 3. Adaptive against fixed concurrency: the sandbox serving 4 requests at a time, 5 ms each
+#    (--capacity 4 --service-time-us 5000: at most 800 calls/s), answering 429 above that, once with
+#    `Retry-After: 1` (as a real server) and once without; K keys (default 20000) in batches of 10
+#    at --concurrency 16, fixed or --adaptive, alternating, R runs each: keys/s and the calls that
+#    met a 429 (the summary's overloaded_calls). --capacity-keys 0 skips it.
+#
+# Every run must resync every key (exit status 0, failed 0); the script stops otherwise.
+# Output: Markdown tables on stdout and in --out FILE; every run's summary line goes to stderr and,
+# with --out, to FILE.jsonl. Needs /usr/bin/time (Debian package time). Only 127.0.0.1.
+set -euo pipefail
+usage() {
+    sed -n '2,8p' "$0" >&2
+    exit 2
+}
+[[ $# -ge 2 ]] || usage
+cli=$1
+sandbox=$2
+shift 2
+keys=1000000
+batches="100 1000"
+concurrency=4
+reps=3
+rss_keys=10000000
+capacity_keys=20000
+out=""
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --keys) keys=$2; shift 2 ;;
+    --batches) batches=$2; shift 2 ;;
+    --concurrency) concurrency=$2; shift 2 ;;
+    --reps) reps=$2; shift 2 ;;
+    --rss-keys) rss_keys=$2; shift 2 ;;
+    --capacity-keys) capacity_keys=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    *) usage ;;
+    esac
+done
+for v in keys concurrency reps rss_keys capacity_keys; do
+    [[ ${!v} =~ ^[0-9]+$ ]] || { echo "--${v//_/-} must be a whole number" >&2; exit 2; }
+done
+((keys >= 1 && reps >= 1 && concurrency >= 1)) || { echo "--keys, --reps and --concurrency must be at least 1" >&2; exit 2; }
+[[ -x $cli ]] || { echo "not executable: $cli" >&2; exit 2; }
+[[ -x $sandbox ]] || { echo "not executable: $sandbox" >&2; exit 2; }
+time_cmd=/usr/bin/time
+[[ -x $time_cmd ]] || { echo "/usr/bin/time is needed (Debian package time)" >&2; exit 2; }
+
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=benchmark/lib.sh
+source "$here/lib.sh"
+bench_setup bulk
+
+raw=/dev/null
+[[ -n $out ]] && raw=$out.jsonl && : >"$raw"
+
+# A key file of $2 keys K-<i mod $3>.
+key_file() { # path count distinct
+    awk -v n="$2" -v m="$3" 'BEGIN { for (i = 0; i < n; i++) print "K-" (i % m) }' >"$1"
+}
+
+# One resync-bulk run; sets run_line (its summary), run_wall (s), run_rss (KiB), run_kps.
+run_bulk() { # label keyfile expected_keys erpsync-options...
+    local label=$1 file=$2 expect=$3 rc=0
+    shift 3
+    ERPSYNC_USER=$user ERPSYNC_PASSWORD=$password \
+        "$time_cmd" -f '%e %M' -o "$tmp/time" \
+        "$cli" resync-bulk --url "http://127.0.0.1:$port$base" --connection 1 --actor-type Customer \
+        --keys-file "$file" --no-progress "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    run_line=$(tail -n1 "$tmp/out")
+    read -r run_wall run_rss <"$tmp/time"
+    local ok failed
+    ok=$(field "$run_line" succeeded)
+    failed=$(field "$run_line" failed)
+    if [[ $rc -ne 0 || $ok != "$expect" || $failed != 0 ]]; then
+        echo "$label: exit $rc, succeeded ${ok:-?} of $expect, failed ${failed:-?}" >&2
+        head -c 2000 "$tmp/err" >&2
+        head -c 2000 <<<"$run_line" >&2
+        exit 1
+    fi
+    run_kps=$(awk -v k="$ok" -v s="$run_wall" 'BEGIN { printf "%.0f", s > 0 ? k / s : 0 }')
+    local summary
+    summary=${run_line//,\"failures\":\[\]/}
+    echo "$label: ${run_wall} s, ${run_kps} keys/s, peak RSS ${run_rss} KiB: $summary" >&2
+    echo "{\"run\":\"$label\",\"wall_s\":$run_wall,\"max_rss_kib\":$run_rss,\"keys_per_s\":$run_kps,\"summary\":$run_line}" >>"$raw"
+}
+
+seeded=$((keys < 1000000 ? keys : 1000000))
+output=""
+
+# 1 and 2: throughput and memory
+sandbox_args=(--linked-customers "$seeded")
+ready_seconds=120
+start_sandbox
+echo "== sandbox (127.0.0.1:$port) with $seeded linked customers" >&2
+key_file "$tmp/keys.txt" "$keys" "$seeded"
+table="| keys | batch size | concurrency | keys/s (median of $reps) | wall s | calls | peak RSS MiB |
+|---|---|---|---|---|---|---|"
+for b in $batches; do
+    declare -a kps=() walls=() rss=()
+    for ((r = 1; r <= reps; r++)); do
+        run_bulk "throughput keys=$keys batch=$b rep=$r" "$tmp/keys.txt" "$keys" --batch-size "$b" --concurrency "$concurrency"
+        kps+=("$run_kps") walls+=("$run_wall") rss+=("$run_rss")
+    done
+    table+=$'\n'"$(printf '| %s | %s | %s | %.0f | %.2f | %s | %.1f |' "$keys" "$b" "$concurrency" "$(median "${kps[@]}")" \
+        "$(median "${walls[@]}")" "$(field "$run_line" calls)" "$(awk -v k="$(median "${rss[@]}")" 'BEGIN { print k / 1024 }')")"
+done
+if ((rss_keys > 0)); then
+    key_file "$tmp/many.txt" "$rss_keys" "$seeded"
+    run_bulk "memory keys=$rss_keys batch=1000" "$tmp/many.txt" "$rss_keys" --batch-size 1000 --concurrency "$concurrency"
+    table+=$'\n'"$(printf '| %s (streamed) | 1000 | %s | %s | %.2f | %s | %.1f |' "$rss_keys" "$concurrency" "$run_kps" \
+        "$run_wall" "$(field "$run_line" calls)" "$(awk -v k="$run_rss" 'BEGIN { print k / 1024 }')")"
+    rm -f "$tmp/many.txt"
+fi
+stop_server
+output+="$table"$'\n\n'"Keys/s: keys resynced / wall time of the whole erpsync command; peak RSS: /usr/bin/time %M of erpsync (the sandbox's is not counted). The sandbox holds $seeded linked customers; key i is K-<i mod $seeded>."$'\n'
+
+# 3: adaptive against fixed concurrency, against a capacity-limited sandbox
+if ((capacity_keys > 0)); then
+    key_file "$tmp/cap.txt" "$capacity_keys" "$capacity_keys"
+    table="| Retry-After | mode | keys/s (median of $reps) | calls that met a 429 (median) | concurrency min..max |
+|---|---|---|---|---|"
+    for ra in 1 none; do
+        sandbox_args=(--linked-customers "$capacity_keys" --capacity 4 --service-time-us 5000 --capacity-retry-after "$ra")
+        start_sandbox
+        echo "== sandbox (127.0.0.1:$port): capacity 4, 5 ms per request, Retry-After $ra" >&2
+        declare -a f_kps=() f_429=() a_kps=() a_429=()
+        range=""
+        for ((r = 1; r <= reps; r++)); do
+            if ((r % 2)); then order="fixed adaptive"; else order="adaptive fixed"; fi
+            for mode in $order; do
+                if [[ $mode == fixed ]]; then
+                    run_bulk "capacity retry-after=$ra fixed rep=$r" "$tmp/cap.txt" "$capacity_keys" --batch-size 10 --concurrency 16
+                    f_kps+=("$run_kps") f_429+=("$(field "$run_line" overloaded_calls)")
+                else
+                    run_bulk "capacity retry-after=$ra adaptive rep=$r" "$tmp/cap.txt" "$capacity_keys" --batch-size 10 --concurrency 16 --adaptive
+                    a_kps+=("$run_kps") a_429+=("$(field "$run_line" overloaded_calls)")
+                    range="$(field "$run_line" min)..$(field "$run_line" max)"
+                fi
+            done
+        done
+        stop_server
+        table+=$'\n'"$(printf '| %s | fixed 16 | %.0f | %s | 16..16 |' "$ra" "$(median "${f_kps[@]}")" "$(median "${f_429[@]}")")"
+        table+=$'\n'"$(printf '| %s | adaptive, at most 16 | %.0f | %s | %s (last run) |' "$ra" "$(median "${a_kps[@]}")" "$(median "${a_429[@]}")" "$range")"
+    done
+    output+=$'\n'"$table"$'\n\n'"$capacity_keys keys in batches of 10 against \`erpsync_sandbox --capacity 4 --service-time-us 5000\` (at most 800 calls/s, 8000 keys/s); fixed and adaptive runs alternate on the same sandbox."$'\n'
+fi
+
+printf '%s' "$output"
+[[ -z $out ]] || printf '%s' "$output" >"$out"
