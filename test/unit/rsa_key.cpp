@@ -283,6 +283,53 @@ BOOST_AUTO_TEST_CASE(refused_pem_and_other_text) {
     BOOST_TEST(ec == erp::make_error_code(erp::error::invalid_key));
 }
 
+BOOST_AUTO_TEST_CASE(malformed_public_keys_are_refused_the_same_way_every_time) {
+    // The public key's checks are deterministic (OpenSSL's SP 800-56B check, with random
+    // Miller-Rabin bases, refused a modulus with a small factor only in some reads).
+    auto const& k = generated();
+    std::string const n = *erp::detail::base64url_decode(k.jwk_n()); // big-endian
+    auto xml = [](std::string const& mod, std::string const& exp) {
+        return "<RSAKeyValue><Modulus>" + erp::detail::base64(mod) + "</Modulus><Exponent>" +
+               erp::detail::base64(exp) + "</Exponent></RSAKeyValue>";
+    };
+    auto times = [](std::string be, unsigned m) { // big-endian times a small number
+        unsigned carry = 0;
+        for (auto it = be.rbegin(); it != be.rend(); ++it) {
+            unsigned v = static_cast<unsigned char>(*it) * m + carry;
+            *it = static_cast<char>(v & 0xff);
+            carry = v >> 8;
+        }
+        while (carry) {
+            be.insert(be.begin(), static_cast<char>(carry & 0xff));
+            carry >>= 8;
+        }
+        return be;
+    };
+    std::string const f4("\x01\x00\x01", 3);
+    std::string even = n;
+    even.back() = static_cast<char>(even.back() & ~1);
+    struct bad {
+        std::string text;
+        std::string why;
+    };
+    std::vector<bad> const cases{
+        {xml(even, f4), "the RSA modulus is even"},
+        {xml(times(n, 3), f4), "the RSA modulus has the small factor 3"},
+        {xml(times(n, 997), f4), "the RSA modulus has the small factor 997"},
+        {xml(n, std::string("\x01", 1)), "public exponent"},
+        {xml(n, std::string("\x01\x00\x02", 3)), "public exponent"},
+        {xml(n, n), "public exponent"},
+    };
+    for (auto const& c : cases)
+        for (int i = 0; i < 20; ++i)
+            BOOST_TEST(parse_error(c.text).find(c.why) != std::string::npos, c.why);
+    for (int i = 0; i < 20; ++i) { // and the key itself, always accepted
+        erp::error_code ec;
+        BOOST_TEST(!erp::rsa_key::parse(xml(n, f4), ec).empty());
+        BOOST_TEST(!ec, ec.message());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(from_jwk) {
     auto const& k = generated();
     erp::error_code ec;
