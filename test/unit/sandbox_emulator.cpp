@@ -694,9 +694,9 @@ BOOST_AUTO_TEST_CASE(add_linked_customers_makes_resyncable_keys_and_refuses_clas
     BOOST_TEST(e.run(ops::force_resync_external{}, external(1, {"K-0", "K-1", "K-2"})).IsOk);
     BOOST_TEST(!e.run(ops::force_resync_external{}, external(1, {"K-3"})).IsOk);
     BOOST_TEST(e.resync_count(1, erp::erp_actor_type::Customer, "K-2") == 1u);
-    BOOST_TEST(e.erp_field(1, erp::erp_actor_type::Customer, "K-1", "name") == "Customer K-1");
+    BOOST_TEST((e.erp_field(1, erp::erp_actor_type::Customer, "K-1", "name") == "Customer K-1"));
     BOOST_TEST(e.internal_key(erp::crm_actor_type::Contact, 100002).has_value());
-    BOOST_TEST(e.crm_field(erp::crm_actor_type::Contact, 100000, "name") == "Customer K-0");
+    BOOST_TEST((e.crm_field(erp::crm_actor_type::Contact, 100000, "name") == "Customer K-0"));
 
     auto refused = [](erp::sandbox::seed& seed, std::size_t n, std::int32_t conn, std::int32_t first,
                       std::string const& what) {
