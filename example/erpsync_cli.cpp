@@ -1264,6 +1264,7 @@ int resync_bulk(arguments const& a) {
     out["calls"] = res.batches_sent;
     out["isolation_calls"] = res.isolation_calls;
     out["overloaded_calls"] = res.overloaded_calls;
+    out["attempts"] = res.attempts;
     if (a.adaptive)
         out["concurrency"] = boost::json::object{{"final", res.concurrency},
                                                  {"min", res.min_concurrency},
