@@ -13,7 +13,7 @@
 //   erpsync help [<Operation>]                            every operation, or one in detail
 //
 // Everything per operation (names, summaries, request fields and their types, response types)
-// comes from SO_ERPSYNC_OPERATIONS through `ops::all`: nothing here is written per operation.
+// comes from the operation list `ops::all`: nothing here is written per operation.
 //
 // Output: the reply as JSON on stdout, exit status 0. Yes/no answers print `true`/`false`, enum
 // answers a quoted name, and operations answering 204 No Content print `null`, so stdout is always
@@ -72,20 +72,20 @@ struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// The C++ name of each operation (`force_resync` for `ForceResync`), generated from the list.
-struct op_ids {
-    std::string_view cpp_id;
-    std::string_view wire;
-};
-#define ERPSYNC_CLI_OP_ID(id, ...) op_ids{#id, erp::ops::id::name},
-constexpr op_ids cpp_ids[] = {SO_ERPSYNC_OPERATIONS(ERPSYNC_CLI_OP_ID)};
-#undef ERPSYNC_CLI_OP_ID
-
-std::string_view cpp_id_of(std::string_view wire) {
-    for (auto const& e : cpp_ids)
-        if (e.wire == wire)
-            return e.cpp_id;
-    return {};
+/// The C++ name of an operation (`force_resync` for `ForceResync`): its wire name in snake_case
+/// (every wire name is plain CamelCase words; the type `ops::force_resync` is named so).
+std::string cpp_id_of(std::string_view wire) {
+    std::string out;
+    for (char c : wire) {
+        if (c >= 'A' && c <= 'Z') {
+            if (!out.empty())
+                out += '_';
+            out += static_cast<char>(c - 'A' + 'a');
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 /// Lower case without underscores: `Force_Resync` and `forceresync` compare equal.

@@ -11,6 +11,7 @@
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/impl/call_op.hpp>
 #include <superoffice/erpsync/impl/session_call_op.hpp>
+#include <superoffice/erpsync/operation_members.hpp>
 #include <superoffice/erpsync/operations.hpp>
 #include <superoffice/erpsync/protocol_codec.hpp>
 
@@ -31,10 +32,11 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 
 /// A client of the ErpSync agent at one base URL.
 ///
-/// Every operation has a named member (`async_force_resync`, `async_get_engine_status`, ...) and
-/// there is one generic entry, `async_call<ops::X>(request, options, token)`. Each takes any Asio
-/// completion token (`deferred` by default, so `co_await c.async_x(...)` works; `use_awaitable`,
-/// `use_future`, `as_tuple(...)` and callbacks too).
+/// Every operation has a named member (`async_force_resync`, `async_get_engine_status`, ...: see
+/// `operation_members`, generated from `ops::all`, and `docs/operations.md`) and there is one generic entry,
+/// `async_call<ops::X>(request, options, token)`. Each takes any Asio completion token (`deferred` by
+/// default, so `co_await c.async_x(...)` works; `use_awaitable`, `use_future`, `as_tuple(...)` and callbacks
+/// too).
 ///
 /// Calls keep idle keep-alive connections for reuse (up to `client_config::max_idle_connections`)
 /// and open new ones as needed, so many calls may be in flight at once. A reused connection the
@@ -82,7 +84,7 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// @par Object lifetimes
 /// The request and options are copied when the call is made; the client may be destroyed
 /// while calls are in flight (they keep the shared state alive).
-class client {
+class client : public operation_members<client> {
 public:
     using executor_type = boost::asio::any_io_executor;
 
@@ -165,34 +167,8 @@ public:
         return async_call<Op>(request, call_options{}, std::forward<CompletionToken>(token));
     }
 
-    // One group of named members per operation, generated from SO_ERPSYNC_OPERATIONS:
-    //   async_<name>(request, token), async_<name>(request, options, token),
-    //   and for operations without a request also async_<name>(token), async_<name>(options, token).
-#define SO_ERPSYNC_DETAIL_CLIENT_MEMBERS(id, wire, kind, req, resp, retry, text)                             \
-    template <class CompletionToken = boost::asio::deferred_t>                                               \
-    auto async_##id(req const& request, CompletionToken&& token = {}) {                                      \
-        return async_call<ops::id>(request, call_options{}, std::forward<CompletionToken>(token));           \
-    }                                                                                                        \
-    template <class CompletionToken = boost::asio::deferred_t>                                               \
-    auto async_##id(req const& request, call_options const& options, CompletionToken&& token = {}) {         \
-        return async_call<ops::id>(request, options, std::forward<CompletionToken>(token));                  \
-    }                                                                                                        \
-    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                           \
-    requires(Op::request_travels == request_kind::none) auto async_##id(CompletionToken&& token = {}) {      \
-        return async_call<Op>(no_request{}, call_options{}, std::forward<CompletionToken>(token));           \
-    }                                                                                                        \
-    template <class CompletionToken = boost::asio::deferred_t, class Op = ops::id>                           \
-    requires(Op::request_travels == request_kind::none) auto async_##id(call_options const& options,         \
-                                                                        CompletionToken&& token = {}) {      \
-        return async_call<Op>(no_request{}, options, std::forward<CompletionToken>(token));                  \
-    }
-    SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_DETAIL_CLIENT_MEMBERS)
-#undef SO_ERPSYNC_DETAIL_CLIENT_MEMBERS
-
 private:
-    std::shared_ptr<detail::client_state> state() const {
-        return ses_ ? ses_->current_state() : st_;
-    }
+    std::shared_ptr<detail::client_state> state() const { return ses_ ? ses_->current_state() : st_; }
 
     executor_type ex_;
     std::shared_ptr<detail::client_state> st_; // a fixed host with static credentials

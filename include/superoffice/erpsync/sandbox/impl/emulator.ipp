@@ -1271,11 +1271,15 @@ run_result_t<Op> emulator::run(Op op, request_t<Op> const& request) {
     return impl_->run(op, request);
 }
 
-// `run` for every operation of the list.
-#define SO_ERPSYNC_SANDBOX_INSTANTIATE_RUN(id, ...)                                                          \
-    template run_result_t<ops::id> emulator::run<ops::id>(ops::id, request_t<ops::id> const&);
-SO_ERPSYNC_OPERATIONS(SO_ERPSYNC_SANDBOX_INSTANTIATE_RUN)
-#undef SO_ERPSYNC_SANDBOX_INSTANTIATE_RUN
+// `run` for every operation of `ops::all`, instantiated here where it is defined (other translation
+// units see its declaration only): the table's initializer names each one, and `used` keeps the
+// table, so the functions, in the object file.
+template <class... Op>
+constexpr auto run_functions(boost::mp11::mp_list<Op...>) {
+    return std::tuple{
+        static_cast<run_result_t<Op> (emulator::*)(Op, request_t<Op> const&)>(&emulator::run<Op>)...};
+}
+[[gnu::used]] constexpr auto run_instances = run_functions(ops::all{});
 
 } // namespace superoffice::erpsync::sandbox
 
