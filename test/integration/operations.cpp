@@ -1,6 +1,6 @@
 // Every operation description, round-tripped through the client and the sandbox: a request with
 // every member set (generated from the descriptions) must arrive as sent, and the answer must
-// decode to what the sandbox sent. Adding an operation to SO_ERPSYNC_OPERATIONS adds it here.
+// decode to what the sandbox sent. Adding an operation to ops::all adds it here.
 #include <superoffice/erpsync/client.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 
