@@ -5,11 +5,9 @@
 #ifndef SO_ERPSYNC_DETAIL_CONFIG_HPP
 #define SO_ERPSYNC_DETAIL_CONFIG_HPP
 
-#include <boost/config.hpp>
+#include <superoffice/erpsync/version.hpp> // SO_ERPSYNC_VERSION_STRING, SO_ERPSYNC_VERSION
 
-/// Library version as a string and as a number (major * 10000 + minor * 100 + patch).
-#define SO_ERPSYNC_VERSION_STRING "0.1.0"
-#define SO_ERPSYNC_VERSION 100
+#include <boost/config.hpp>
 
 /// Separate compilation: define SO_ERPSYNC_SEPARATE_COMPILATION for every translation unit of the
 /// program (e.g. with `target_compile_definitions`) and include `<superoffice/erpsync/src.hpp>` in
