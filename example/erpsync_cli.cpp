@@ -985,7 +985,7 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
             cfg.protocol = erp::soap::protocol(erp::soap::version::v1_2);
         else if (*p != "rest")
             throw usage_error("--protocol must be rest, soap (SOAP 1.1), soap11 or soap12");
-        if (cfg.protocol && a.get("--select"))
+        if (!cfg.protocol.is_rest() && a.get("--select"))
             throw usage_error("--select is REST's $select; SOAP has no such parameter");
     }
     return cfg;

@@ -13,6 +13,7 @@
 #include <superoffice/erpsync/bulk.hpp>
 #include <superoffice/erpsync/bulk_journal.hpp>
 #include <superoffice/erpsync/call_options.hpp>
+#include <superoffice/erpsync/call_protocol.hpp>
 #include <superoffice/erpsync/carriers/common.hpp>
 #include <superoffice/erpsync/carriers/connection.hpp>
 #include <superoffice/erpsync/carriers/connector.hpp>

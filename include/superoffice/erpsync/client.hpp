@@ -13,7 +13,6 @@
 #include <superoffice/erpsync/impl/initiate_call.hpp>
 #include <superoffice/erpsync/impl/session_call_op.hpp>
 #include <superoffice/erpsync/operations.hpp>
-#include <superoffice/erpsync/protocol_codec.hpp>
 #include <superoffice/erpsync/with_diagnostics.hpp>
 
 #include <boost/asio/async_result.hpp>

@@ -12,10 +12,10 @@
 // The transport's decisions are `call_fsm`'s (detail/call_fsm.hpp); `exchange` performs them.
 
 #include <superoffice/erpsync/detail/exchange.hpp>
+#include <superoffice/erpsync/detail/protocol_codec.hpp>
 #include <superoffice/erpsync/detail/request_builder.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/detail/response_reader.hpp>
-#include <superoffice/erpsync/protocol_codec.hpp>
 
 #include <boost/asio/append.hpp>
 #include <boost/asio/bind_executor.hpp>
@@ -55,8 +55,8 @@ std::shared_ptr<exchange> make_call_exchange(std::shared_ptr<client_state> const
     // (`exchange_data::set_diagnostics`).
     diagnostics local;
     diagnostics* bd = d.diag ? d.diag : &local;
-    if (st->cfg.protocol && !st->pc.error) {
-        d.protocol = st->cfg.protocol;
+    if (!st->cfg.protocol.is_rest() && !st->pc.error) {
+        d.protocol = protocol_access::codec(st->cfg.protocol);
         d.build_error =
             d.protocol->build_request(op_index_v<Op>, &request, st->cfg, st->pc, options, d.req, bd);
     } else {
