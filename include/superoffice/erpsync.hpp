@@ -42,6 +42,7 @@
 #include <superoffice/erpsync/rsa_key.hpp>
 #include <superoffice/erpsync/system_user_token.hpp>
 #include <superoffice/erpsync/tenant.hpp>
+#include <superoffice/erpsync/text_value.hpp>
 #include <superoffice/erpsync/time.hpp>
 #include <superoffice/erpsync/with_diagnostics.hpp>
 
