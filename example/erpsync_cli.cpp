@@ -435,7 +435,7 @@ void find_unknown_enums(T const& v, std::string const& path, std::vector<std::st
     } else if constexpr (is_string_map_v<T>) {
         for (auto const& [k, e] : v)
             find_unknown_enums(e, join_path(path, k), out);
-    } else if constexpr (is_described_struct_v<T> && !text_value<T>) {
+    } else if constexpr (is_described_struct_v<T> && !erp::text_value<T>) {
         mp11::mp_for_each<members_t<T>>(
             [&](auto D) { find_unknown_enums(v.*D.pointer, join_path(path, D.name), out); });
     }
