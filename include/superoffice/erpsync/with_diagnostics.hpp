@@ -20,7 +20,7 @@ namespace superoffice::erpsync {
 template <class CompletionToken>
 class with_diagnostics_t {
 public:
-    /// Wraps a default-constructed token (e.g. `with_diagnostics_t<boost::asio::deferred_t>{}`).
+    /// Wraps a default-constructed token (e.g. `with_diagnostics_t<boost::asio::use_awaitable_t<>>{}`).
     constexpr with_diagnostics_t() requires std::is_default_constructible_v<CompletionToken>
     = default;
 
@@ -49,6 +49,10 @@ public:
 ///
 /// `use_awaitable` wrapped this way is the calls' default token (`default_token_t`), so
 /// `co_await c.async_x(request)` throws `error_with_diagnostics`.
+///
+/// With Boost 1.81, `co_await` on `with_diagnostics(deferred)` does not compile for
+/// `void(std::exception_ptr, T)` (Asio's `awaitable_async_op_handler::resume` tests the wrong
+/// member); in coroutines use `with_diagnostics(use_awaitable)`, the default.
 ///
 /// Only for this library's calls: other asynchronous functions do not accept it (a compile-time
 /// error). The wrapped token must not change the signature first (`with_diagnostics(as_tuple(x))`
