@@ -435,7 +435,7 @@ void find_unknown_enums(T const& v, std::string const& path, std::vector<std::st
     } else if constexpr (is_string_map_v<T>) {
         for (auto const& [k, e] : v)
             find_unknown_enums(e, join_path(path, k), out);
-    } else if constexpr (is_described_struct_v<T> && !text_value<T>) {
+    } else if constexpr (is_described_struct_v<T> && !erp::text_value<T>) {
         mp11::mp_for_each<members_t<T>>(
             [&](auto D) { find_unknown_enums(v.*D.pointer, join_path(path, D.name), out); });
     }
@@ -985,7 +985,7 @@ erp::client_config make_config(arguments const& a, std::optional<erp::sandbox::s
             cfg.protocol = erp::soap::protocol(erp::soap::version::v1_2);
         else if (*p != "rest")
             throw usage_error("--protocol must be rest, soap (SOAP 1.1), soap11 or soap12");
-        if (cfg.protocol && a.get("--select"))
+        if (!cfg.protocol.is_rest() && a.get("--select"))
             throw usage_error("--select is REST's $select; SOAP has no such parameter");
     }
     return cfg;

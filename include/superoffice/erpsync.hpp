@@ -13,6 +13,7 @@
 #include <superoffice/erpsync/bulk.hpp>
 #include <superoffice/erpsync/bulk_journal.hpp>
 #include <superoffice/erpsync/call_options.hpp>
+#include <superoffice/erpsync/call_protocol.hpp>
 #include <superoffice/erpsync/carriers/common.hpp>
 #include <superoffice/erpsync/carriers/connection.hpp>
 #include <superoffice/erpsync/carriers/connector.hpp>
@@ -41,7 +42,9 @@
 #include <superoffice/erpsync/rsa_key.hpp>
 #include <superoffice/erpsync/system_user_token.hpp>
 #include <superoffice/erpsync/tenant.hpp>
+#include <superoffice/erpsync/text_value.hpp>
 #include <superoffice/erpsync/time.hpp>
 #include <superoffice/erpsync/version.hpp>
+#include <superoffice/erpsync/with_diagnostics.hpp>
 
 #endif

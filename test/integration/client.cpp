@@ -325,7 +325,7 @@ BOOST_AUTO_TEST_CASE(tokens_awaitable_deferred_and_future) {
         [&]() -> asio::awaitable<void> {
             erp::erp_sync_engine_status a = co_await c.async_get_engine_status(asio::use_awaitable);
             BOOST_TEST(a.IsRunning);
-            erp::erp_sync_engine_status b = co_await c.async_get_engine_status(); // deferred by default
+            erp::erp_sync_engine_status b = co_await c.async_get_engine_status(); // the default token
             BOOST_TEST(b.Interval.to_string() == "00:05:00");
             erp::force_resync_request req = internal(1, {1});
             auto [ec, r] = co_await c.async_force_resync(req, asio::as_tuple(asio::deferred));

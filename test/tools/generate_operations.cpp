@@ -67,7 +67,7 @@ template <class Op>
 std::string_view travels() {
     switch (Op::request_travels) {
     case erp::request_kind::body:
-        return "JSON body";
+        return "the JSON body";
     case erp::request_kind::query:
         return "query parameters";
     case erp::request_kind::none:
@@ -94,9 +94,11 @@ void write_members(std::ostream& os) {
        << "    /// See `ops::" << id << "`. " << retry << "\n";
     if (!none)
         os << "    /// @param request The request, sent as " << travels<Op>() << ".\n";
-    os << "    /// @param token A completion token (`deferred` by default). Signature: `" << signature<Op>()
-       << "`.\n";
-    os << "    template <class CompletionToken = boost::asio::deferred_t>\n"
+    os << "    /// @param token A completion token (`default_token_t` by default: `co_await` throws "
+          "`error_with_diagnostics`). Signature: `"
+       << signature<Op>() << "`.\n";
+    os << "    template <class CompletionToken = default_token_t>\n"
+       << "    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)\n"
        << "    auto async_" << id << "(" << req << " const& request, CompletionToken&& token = {}) {\n"
        << call << "request, call_options{}, " << fwd << "    }\n\n";
 
@@ -107,9 +109,10 @@ void write_members(std::ostream& os) {
     if (!none)
         os << "    /// @param request The request, sent as " << travels<Op>() << ".\n";
     os << "    /// @param options Options for this call.\n"
-       << "    /// @param token A completion token (`deferred` by default). Signature: `" << signature<Op>()
-       << "`.\n";
-    os << "    template <class CompletionToken = boost::asio::deferred_t>\n"
+       << "    /// @param token A completion token (`default_token_t` by default: `co_await` throws "
+          "`error_with_diagnostics`). Signature: `"
+       << signature<Op>() << "`.\n";
+    os << "    template <class CompletionToken = default_token_t>\n"
        << "    auto async_" << id << "(" << req
        << " const& request, call_options const& options, CompletionToken&& token = {}) {\n"
        << call << "request, options, " << fwd << "    }\n\n";
@@ -118,18 +121,21 @@ void write_members(std::ostream& os) {
         os << "    /// `" << Op::name << "`, which sends no request.\n"
            << "    ///\n"
            << "    /// See `ops::" << id << "`. " << retry << "\n"
-           << "    /// @param token A completion token (`deferred` by default). Signature: `"
+           << "    /// @param token A completion token (`default_token_t` by default: `co_await` throws "
+              "`error_with_diagnostics`). Signature: `"
            << signature<Op>() << "`.\n"
-           << "    template <class CompletionToken = boost::asio::deferred_t>\n"
+           << "    template <class CompletionToken = default_token_t>\n"
+           << "    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)\n"
            << "    auto async_" << id << "(CompletionToken&& token = {}) {\n"
            << call << "no_request{}, call_options{}, " << fwd << "    }\n\n";
         os << "    /// `" << Op::name << "`, which sends no request, with options for this call.\n"
            << "    ///\n"
            << "    /// See `ops::" << id << "`. " << retry << "\n"
            << "    /// @param options Options for this call.\n"
-           << "    /// @param token A completion token (`deferred` by default). Signature: `"
+           << "    /// @param token A completion token (`default_token_t` by default: `co_await` throws "
+              "`error_with_diagnostics`). Signature: `"
            << signature<Op>() << "`.\n"
-           << "    template <class CompletionToken = boost::asio::deferred_t>\n"
+           << "    template <class CompletionToken = default_token_t>\n"
            << "    auto async_" << id << "(call_options const& options, CompletionToken&& token = {}) {\n"
            << call << "no_request{}, options, " << fwd << "    }\n\n";
     }
@@ -153,9 +159,9 @@ std::string members_header() {
 
 #include <superoffice/erpsync/call_options.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/with_diagnostics.hpp>
 
-#include <boost/asio/deferred.hpp>
-
+#include <type_traits>
 #include <utility>
 
 namespace superoffice::erpsync {
@@ -166,7 +172,7 @@ namespace superoffice::erpsync {
 ///
 /// Each forwards to `Client::async_call<ops::X>(request, options, token)`; the completion,
 /// cancellation, error and thread-safety rules are `client`'s. Operations that send no request
-/// also have members without one.
+/// also have members without one. A `call_options` is never taken for a token.
 ///
 /// @tparam Client The class deriving from it (`client`).
 template <class Client>

@@ -140,9 +140,9 @@ struct hex_color {
             out += hex[(rgb >> shift) & 15];
     }
 };
-static_assert(erp::detail::text_value<hex_color>);
-static_assert(!erp::detail::text_value<std::string>);
-static_assert(!erp::detail::text_value<erp::table_right_mask>);
+static_assert(erp::text_value<hex_color>);
+static_assert(!erp::text_value<std::string>);
+static_assert(!erp::text_value<erp::table_right_mask>);
 
 struct palette {
     hex_color Main{};

@@ -150,7 +150,8 @@ template <class Op>
 erp::error_code build(erp::client_config const& cfg, erp::request_t<Op> const& r, detail::http_request& req,
                       erp::diagnostics* d = nullptr) {
     auto pc = detail::prepare_config(cfg);
-    return cfg.protocol->build_request(erp::op_index_v<Op>, &r, cfg, pc, {}, req, d);
+    return detail::protocol_access::codec(cfg.protocol)
+        ->build_request(detail::op_index_v<Op>, &r, cfg, pc, {}, req, d);
 }
 
 std::string response_envelope(std::string_view header, std::string_view body,
@@ -221,10 +222,29 @@ BOOST_AUTO_TEST_CASE(the_documented_force_resync_external_response_decodes) {
     BOOST_TEST(erp::to_json(r2).value() == erp::to_json(r).value());
 }
 
+BOOST_AUTO_TEST_CASE(call_protocol_is_an_opaque_handle) {
+    erp::client_config cfg;
+    BOOST_TEST(cfg.protocol.is_rest()); // the default: REST, nothing allocated
+    BOOST_TEST(cfg.protocol.name() == "REST");
+    BOOST_TEST(!detail::protocol_access::codec(cfg.protocol));
+    BOOST_TEST((cfg.protocol == erp::call_protocol::rest()));
+    auto const s11 = erp::soap::protocol();
+    auto const s12 = erp::soap::protocol(erp::soap::version::v1_2);
+    BOOST_TEST(!s11.is_rest());
+    BOOST_TEST(s11.name() == "SOAP 1.1");
+    BOOST_TEST(s12.name() == "SOAP 1.2");
+    BOOST_TEST(detail::protocol_access::codec(s12)->name() == "SOAP 1.2"); // the handle's name is the codec's
+    cfg.protocol = s11;
+    BOOST_TEST((cfg.protocol == s11)); // copies share one encoding
+    BOOST_TEST(!(s11 == erp::call_protocol::rest()));
+    cfg.protocol = erp::call_protocol::rest();
+    BOOST_TEST(cfg.protocol.is_rest());
+}
+
 BOOST_AUTO_TEST_CASE(soap_1_1_request_headers) {
     auto cfg = config();
     cfg.protocol = erp::soap::protocol();
-    BOOST_TEST(cfg.protocol->name() == "SOAP 1.1");
+    BOOST_TEST(cfg.protocol.name() == "SOAP 1.1");
     detail::http_request req;
     erp::get_connector_entity_request r;
     r.erpSyncConnectorEntityId = 7;
@@ -256,7 +276,7 @@ BOOST_AUTO_TEST_CASE(soap_1_2_request_headers_and_basic_credentials) {
     cfg.auth = erp::credentials::basic("user", "pw");
     cfg.app_token.clear();
     cfg.protocol = erp::soap::protocol(erp::soap::version::v1_2);
-    BOOST_TEST(cfg.protocol->name() == "SOAP 1.2");
+    BOOST_TEST(cfg.protocol.name() == "SOAP 1.2");
     detail::http_request req;
     BOOST_TEST_REQUIRE(!build<ops::sync_all>(cfg, {}, req));
     BOOST_TEST(req[boost::beast::http::field::content_type] ==

@@ -90,8 +90,8 @@ erp::diagnostics decode_error(std::string_view text, erp::error_code expected) {
 
 } // namespace
 
-static_assert(erp::detail::text_value<erp::timestamp>);
-static_assert(erp::detail::text_value<erp::time_span>);
+static_assert(erp::text_value<erp::timestamp>);
+static_assert(erp::text_value<erp::time_span>);
 static_assert(std::is_convertible_v<chr::minutes, erp::time_span>);
 static_assert(std::is_convertible_v<erp::ticks, erp::time_span>);
 static_assert(!std::is_convertible_v<chr::nanoseconds, erp::time_span>);

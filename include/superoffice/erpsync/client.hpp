@@ -10,10 +10,11 @@
 
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/impl/call_op.hpp>
+#include <superoffice/erpsync/impl/initiate_call.hpp>
 #include <superoffice/erpsync/impl/session_call_op.hpp>
 #include <superoffice/erpsync/operation_members.hpp>
 #include <superoffice/erpsync/operations.hpp>
-#include <superoffice/erpsync/protocol_codec.hpp>
+#include <superoffice/erpsync/with_diagnostics.hpp>
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/deferred.hpp>
@@ -33,10 +34,10 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// A client of the ErpSync agent at one base URL.
 ///
 /// Every operation has a named member (`async_force_resync`, `async_get_engine_status`, ...: see
-/// `operation_members`, generated from `ops::all`, and `docs/operations.md`) and there is one generic entry,
-/// `async_call<ops::X>(request, options, token)`. Each takes any Asio completion token (`deferred` by
-/// default, so `co_await c.async_x(...)` works; `use_awaitable`, `use_future`, `as_tuple(...)` and callbacks
-/// too).
+/// `operation_members`, generated from `ops::all`, and `docs/operations.md`) and there is one generic
+/// entry, `async_call<ops::X>(request, options, token)`. Each takes any Asio completion token; the
+/// default is `default_token_t`, `with_diagnostics(use_awaitable)`, so that `co_await c.async_x(...)`
+/// works and a failure throws `error_with_diagnostics`.
 ///
 /// Calls keep idle keep-alive connections for reuse (up to `client_config::max_idle_connections`)
 /// and open new ones as needed, so many calls may be in flight at once. A reused connection the
@@ -45,12 +46,21 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// @par Completion
 /// `void(error_code, R)`; `void(error_code)` for 204 operations. On failure `R` is
 /// default-constructed and `call_options::diag`, when set, holds the details (HTTP status, the
-/// server's error body, the field path of a decode failure, the transport cause).
+/// server's error body, the field path of a decode failure, the transport cause, the attempts).
 /// A `plugin_response` with `IsOk == false` is a success: call `check()` to make it an error.
+/// Through `with_diagnostics(token)` (and so with the default token) the signature is
+/// `void(std::exception_ptr, R)` / `void(std::exception_ptr)`.
 ///
 /// @par Errors
-/// No exceptions are thrown by the library; with `use_awaitable` or `use_future` Asio turns a
-/// failed `error_code` into a `boost::system::system_error`. Use `as_tuple` to avoid that.
+/// The library throws nothing itself. How a failure arrives depends on the token:
+/// - the default token, awaited (`co_await c.async_x(...)`), and `with_diagnostics(use_awaitable)`
+///   or `with_diagnostics(use_future)`: an `error_with_diagnostics` exception (a
+///   `boost::system::system_error` that carries the call's `diagnostics`);
+/// - `as_tuple(deferred)`, `as_tuple(use_awaitable)`, callbacks: the plain `error_code`, the
+///   details in `call_options::diag` when set;
+/// - `use_awaitable` or `use_future` without the adapter: Asio's `boost::system::system_error`,
+///   without the details.
+/// Each call has its own diagnostics, also when many run at once.
 ///
 /// @par Thread safety
 /// Distinct objects: safe. Shared object: safe for calls: any number of calls may be started
@@ -63,13 +73,12 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 ///
 /// @par Timeouts, retries, limits
 /// A call ends at its timeout at the latest (`client_config::timeout`, `call_options::timeout`),
-/// counted from when the operation starts (for `deferred`, from the `co_await`), every attempt
-/// and wait included. Failed attempts are retried per `client_config::retry` (see
-/// `retry_policy`: only operations marked safe to retry, unless widened); `diagnostics::attempts`
-/// says how many were made. `client_config::limit` caps requests per second and calls in flight.
-/// One limit: a DNS lookup already handed to the system resolver cannot be interrupted, so a
-/// hanging resolver can overrun the timeout by its own (IP literals and the client's cached
-/// endpoints need no lookup).
+/// counted from when the operation starts (for the default token and `deferred`, from the `co_await`), every
+/// attempt and wait included. Failed attempts are retried per `client_config::retry` (see `retry_policy`:
+/// only operations marked safe to retry, unless widened); `diagnostics::attempts` says how many were made.
+/// `client_config::limit` caps requests per second and calls in flight. One limit: a DNS lookup already
+/// handed to the system resolver cannot be interrupted, so a hanging resolver can overrun the timeout by its
+/// own (IP literals and the client's cached endpoints need no lookup).
 ///
 /// @par Per-operation cancellation
 /// Through the completion token's cancellation slot (`bind_cancellation_slot`, awaitable
@@ -147,23 +156,27 @@ public:
     session_stats session_statistics() const { return ses_ ? ses_->stats() : session_stats{}; }
 
     /// Calls operation `Op`.
-    template <class Op, class CompletionToken = boost::asio::deferred_t>
+    template <class Op, class CompletionToken = default_token_t>
     auto async_call(request_t<Op> const& request, call_options const& options, CompletionToken&& token = {}) {
         if (ses_) {
             if (options.diag)
                 options.diag->clear();
-            return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
-                detail::client_call_op<Op>(detail::session_call_op<Op>(ses_, request, options)), token, ex_);
+            return boost::asio::async_initiate<CompletionToken, signature_t<Op>>(
+                detail::initiate_call<Op>(
+                    detail::client_call_op<Op>(detail::session_call_op<Op>(ses_, request, options)), ex_),
+                token, options.diag);
         }
-        return boost::asio::async_compose<CompletionToken, signature_t<Op>>(
-            detail::client_call_op<Op>(
-                detail::call_op<Op>(detail::make_call_exchange<Op>(st_, request, options))),
-            token, ex_);
+        return boost::asio::async_initiate<CompletionToken, signature_t<Op>>(
+            detail::initiate_call<Op>(detail::client_call_op<Op>(detail::call_op<Op>(
+                                          detail::make_call_exchange<Op>(st_, request, options))),
+                                      ex_),
+            token, options.diag);
     }
 
     /// Calls operation `Op` with default options.
-    template <class Op, class CompletionToken = boost::asio::deferred_t>
-    auto async_call(request_t<Op> const& request, CompletionToken&& token = {}) {
+    template <class Op, class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>) auto async_call(
+        request_t<Op> const& request, CompletionToken&& token = {}) {
         return async_call<Op>(request, call_options{}, std::forward<CompletionToken>(token));
     }
 

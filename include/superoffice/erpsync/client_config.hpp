@@ -10,6 +10,7 @@
 /// For compatibility this header also provides the per-call `call_options` (`call_options.hpp`).
 
 #include <superoffice/erpsync/call_options.hpp>
+#include <superoffice/erpsync/call_protocol.hpp>
 #include <superoffice/erpsync/credentials.hpp>
 #include <superoffice/erpsync/logger.hpp>
 #include <superoffice/erpsync/proxy.hpp>
@@ -30,8 +31,6 @@ class context;
 }
 
 namespace superoffice::erpsync {
-
-class protocol_codec;
 
 /// TLS settings for `https` base URLs. Verification is on by default.
 struct tls_options {
@@ -92,11 +91,11 @@ struct client_config {
     tls_options tls{};
     /// An HTTP proxy for the calls (`CONNECT` tunnels; see `proxy.hpp`); none by default.
     proxy_settings proxy{};
-    /// How calls are encoded. Null (the default): REST, JSON bodies at
+    /// How calls are encoded (see `call_protocol`). REST (the default): JSON bodies at
     /// `{base_url}/api/v1/Agents/ErpSync/{Operation}`. `soap::protocol()` (include
     /// `<superoffice/erpsync/soap.hpp>`): SOAP 1.1 or 1.2 at `{base_url}/Remote/Services88/ErpSync.svc`,
     /// with the same calls, carriers and results.
-    std::shared_ptr<protocol_codec const> protocol{};
+    call_protocol protocol{};
 };
 
 } // namespace superoffice::erpsync

@@ -13,8 +13,9 @@
 /// (exact, then ASCII case-insensitive) or number, an unknown name giving `unrecognized` (an
 /// `open_enum`, as carriers hold their enums, keeps it verbatim and writes it back); flag
 /// masks accept `"Update, UIHintMandatory"`, `"FULL"` and numbers; values with a text form (`timestamp`,
-/// `time_span`, any type modelling `detail::text_value`) are read from strings, a malformed one giving
-/// `invalid_value` and `null` the default value. On failure the error code comes with the path of the field
+/// `time_span`, any type modelling `text_value`, text_value.hpp) are read from strings, a malformed one
+/// giving `invalid_value` and `null` the default value. On failure the error code comes with the path of the
+/// field
 /// (`Changes.UpdatedRecords[3].RecordId`) in `diagnostics`. Syntax errors are Boost.JSON's own codes. The
 /// document is parsed straight into the value.
 ///

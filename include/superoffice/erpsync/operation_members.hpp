@@ -13,9 +13,9 @@
 
 #include <superoffice/erpsync/call_options.hpp>
 #include <superoffice/erpsync/operations.hpp>
+#include <superoffice/erpsync/with_diagnostics.hpp>
 
-#include <boost/asio/deferred.hpp>
-
+#include <type_traits>
 #include <utility>
 
 namespace superoffice::erpsync {
@@ -26,7 +26,7 @@ namespace superoffice::erpsync {
 ///
 /// Each forwards to `Client::async_call<ops::X>(request, options, token)`; the completion,
 /// cancellation, error and thread-safety rules are `client`'s. Operations that send no request
-/// also have members without one.
+/// also have members without one. A `call_options` is never taken for a token.
 ///
 /// @tparam Client The class deriving from it (`client`).
 template <class Client>
@@ -38,9 +38,10 @@ public:
     /// `BreakActorLink`: Unlink a CRM record from its ERP actor on one connection; true when a link was removed.
     ///
     /// See `ops::break_actor_link`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_break_actor_link(break_actor_link_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::break_actor_link>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -48,10 +49,10 @@ public:
     /// `BreakActorLink` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::break_actor_link`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_break_actor_link(break_actor_link_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::break_actor_link>(request, options, std::forward<CompletionToken>(token));
     }
@@ -64,9 +65,10 @@ public:
     /// `ConnectActor`: Link a CRM record and an ERP actor (created when the key is new) and apply field values.
     ///
     /// See `ops::connect_actor`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_connect_actor(connect_actor_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::connect_actor>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -74,10 +76,10 @@ public:
     /// `ConnectActor` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::connect_actor`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
     auto async_connect_actor(connect_actor_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::connect_actor>(request, options, std::forward<CompletionToken>(token));
     }
@@ -90,9 +92,10 @@ public:
     /// `TryConnectActor`: As ConnectActor, answering false instead of failing when the link cannot be made.
     ///
     /// See `ops::try_connect_actor`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_try_connect_actor(connect_actor_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::try_connect_actor>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -100,10 +103,10 @@ public:
     /// `TryConnectActor` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::try_connect_actor`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_try_connect_actor(connect_actor_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::try_connect_actor>(request, options, std::forward<CompletionToken>(token));
     }
@@ -116,9 +119,10 @@ public:
     /// `CreateActorLink`: Link an existing CRM record to an existing ERP actor.
     ///
     /// See `ops::create_actor_link`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_create_actor_link(create_actor_link_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::create_actor_link>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -126,10 +130,10 @@ public:
     /// `CreateActorLink` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::create_actor_link`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_create_actor_link(create_actor_link_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::create_actor_link>(request, options, std::forward<CompletionToken>(token));
     }
@@ -142,9 +146,10 @@ public:
     /// `CreateErpActorFromCrm`: Create an ERP actor from a CRM record, with extra ERP field values, and link the two.
     ///
     /// See `ops::create_erp_actor_from_crm`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_create_erp_actor_from_crm(create_erp_actor_from_crm_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::create_erp_actor_from_crm>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -152,10 +157,10 @@ public:
     /// `CreateErpActorFromCrm` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::create_erp_actor_from_crm`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_create_erp_actor_from_crm(create_erp_actor_from_crm_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::create_erp_actor_from_crm>(request, options, std::forward<CompletionToken>(token));
     }
@@ -168,9 +173,10 @@ public:
     /// `GetConnectionsAndDisplayFields`: Every connection's link state and display fields for one CRM record.
     ///
     /// See `ops::get_connections_and_display_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_connection_data>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_connection_data>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_connections_and_display_fields(crm_entity_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_connections_and_display_fields>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -178,10 +184,10 @@ public:
     /// `GetConnectionsAndDisplayFields` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_connections_and_display_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_connection_data>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_connection_data>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_connections_and_display_fields(crm_entity_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_connections_and_display_fields>(request, options, std::forward<CompletionToken>(token));
     }
@@ -194,9 +200,10 @@ public:
     /// `SupportsAdvancedSearch`: Whether a connection offers advanced search for an ERP actor type.
     ///
     /// See `ops::supports_advanced_search`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_supports_advanced_search(erp_actor_type_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::supports_advanced_search>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -204,10 +211,10 @@ public:
     /// `SupportsAdvancedSearch` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::supports_advanced_search`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_supports_advanced_search(erp_actor_type_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::supports_advanced_search>(request, options, std::forward<CompletionToken>(token));
     }
@@ -220,9 +227,10 @@ public:
     /// `GetFieldValuesFromCrm`: The syncable field values of a CRM record.
     ///
     /// See `ops::get_field_values_from_crm`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_field_values_from_crm(crm_field_values_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_field_values_from_crm>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -230,10 +238,10 @@ public:
     /// `GetFieldValuesFromCrm` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_field_values_from_crm`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_field_values_from_crm(crm_field_values_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_field_values_from_crm>(request, options, std::forward<CompletionToken>(token));
     }
@@ -246,9 +254,10 @@ public:
     /// `GetFieldValuesFromErp`: The syncable field values of an ERP actor.
     ///
     /// See `ops::get_field_values_from_erp`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_field_values_from_erp(erp_actor_field_values_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_field_values_from_erp>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -256,10 +265,10 @@ public:
     /// `GetFieldValuesFromErp` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_field_values_from_erp`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_sync_field_value>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_field_values_from_erp(erp_actor_field_values_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_field_values_from_erp>(request, options, std::forward<CompletionToken>(token));
     }
@@ -272,9 +281,10 @@ public:
     /// `GetErpFieldValues`: Chosen field values of the ERP actor a CRM record is linked to, in the order asked.
     ///
     /// See `ops::get_erp_field_values`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<std::string>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<std::string>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_erp_field_values(erp_field_values_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_field_values>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -282,10 +292,10 @@ public:
     /// `GetErpFieldValues` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_erp_field_values`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<std::string>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<std::string>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_erp_field_values(erp_field_values_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_field_values>(request, options, std::forward<CompletionToken>(token));
     }
@@ -298,9 +308,10 @@ public:
     /// `GetFieldsForNewErpActor`: The fields needed to create an ERP actor of a type.
     ///
     /// See `ops::get_fields_for_new_erp_actor`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<field_metadata>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<field_metadata>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_fields_for_new_erp_actor(erp_actor_type_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_fields_for_new_erp_actor>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -308,10 +319,10 @@ public:
     /// `GetFieldsForNewErpActor` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_fields_for_new_erp_actor`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<field_metadata>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<field_metadata>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_fields_for_new_erp_actor(erp_actor_type_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_fields_for_new_erp_actor>(request, options, std::forward<CompletionToken>(token));
     }
@@ -324,9 +335,10 @@ public:
     /// `ForceResync`: Resync records by internal key id, from the CRM (connection 0) or from one connection.
     ///
     /// See `ops::force_resync`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_force_resync(force_resync_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -334,10 +346,10 @@ public:
     /// `ForceResync` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::force_resync`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_force_resync(force_resync_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync>(request, options, std::forward<CompletionToken>(token));
     }
@@ -350,9 +362,10 @@ public:
     /// `ForceResyncNoBlankValues`: As ForceResync, where blank values never overwrite non-blank ones.
     ///
     /// See `ops::force_resync_no_blank_values`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_force_resync_no_blank_values(force_resync_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_no_blank_values>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -360,10 +373,10 @@ public:
     /// `ForceResyncNoBlankValues` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::force_resync_no_blank_values`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_force_resync_no_blank_values(force_resync_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_no_blank_values>(request, options, std::forward<CompletionToken>(token));
     }
@@ -376,9 +389,10 @@ public:
     /// `ForceResyncExternal`: Resync records identified by their ERP keys.
     ///
     /// See `ops::force_resync_external`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_force_resync_external(force_resync_external_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_external>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -386,10 +400,10 @@ public:
     /// `ForceResyncExternal` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::force_resync_external`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_force_resync_external(force_resync_external_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_external>(request, options, std::forward<CompletionToken>(token));
     }
@@ -402,9 +416,10 @@ public:
     /// `ForceResyncExternalNoBlankValues`: As ForceResyncExternal, where blank values never overwrite non-blank ones.
     ///
     /// See `ops::force_resync_external_no_blank_values`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_force_resync_external_no_blank_values(force_resync_external_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_external_no_blank_values>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -412,10 +427,10 @@ public:
     /// `ForceResyncExternalNoBlankValues` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::force_resync_external_no_blank_values`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_force_resync_external_no_blank_values(force_resync_external_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_external_no_blank_values>(request, options, std::forward<CompletionToken>(token));
     }
@@ -428,9 +443,10 @@ public:
     /// `ForceResyncBatchTask`: Queue a ForceResync for the engine's next run (204 No Content).
     ///
     /// See `ops::force_resync_batch_task`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_force_resync_batch_task(force_resync_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_batch_task>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -438,10 +454,10 @@ public:
     /// `ForceResyncBatchTask` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::force_resync_batch_task`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
     auto async_force_resync_batch_task(force_resync_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_resync_batch_task>(request, options, std::forward<CompletionToken>(token));
     }
@@ -454,8 +470,9 @@ public:
     /// `SyncAll`: Sync every active connection that has automatic sync on.
     ///
     /// See `ops::sync_all`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_sync_all(no_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::sync_all>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -464,8 +481,8 @@ public:
     ///
     /// See `ops::sync_all`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_sync_all(no_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::sync_all>(request, options, std::forward<CompletionToken>(token));
     }
@@ -473,8 +490,9 @@ public:
     /// `SyncAll`, which sends no request.
     ///
     /// See `ops::sync_all`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_sync_all(CompletionToken&& token = {}) {
         return self().template async_call<ops::sync_all>(no_request{}, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -483,8 +501,8 @@ public:
     ///
     /// See `ops::sync_all`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_sync_all(call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::sync_all>(no_request{}, options, std::forward<CompletionToken>(token));
     }
@@ -497,8 +515,9 @@ public:
     /// `ForceSyncAll`: Sync every active connection, even those with automatic sync off.
     ///
     /// See `ops::force_sync_all`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_force_sync_all(no_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_sync_all>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -507,8 +526,8 @@ public:
     ///
     /// See `ops::force_sync_all`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_force_sync_all(no_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_sync_all>(request, options, std::forward<CompletionToken>(token));
     }
@@ -516,8 +535,9 @@ public:
     /// `ForceSyncAll`, which sends no request.
     ///
     /// See `ops::force_sync_all`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_force_sync_all(CompletionToken&& token = {}) {
         return self().template async_call<ops::force_sync_all>(no_request{}, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -526,8 +546,8 @@ public:
     ///
     /// See `ops::force_sync_all`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, plugin_response)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
+    template <class CompletionToken = default_token_t>
     auto async_force_sync_all(call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::force_sync_all>(no_request{}, options, std::forward<CompletionToken>(token));
     }
@@ -540,8 +560,9 @@ public:
     /// `GetEngineStatus`: The sync engine's state.
     ///
     /// See `ops::get_engine_status`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_engine_status)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_engine_status(no_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_engine_status>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -550,8 +571,8 @@ public:
     ///
     /// See `ops::get_engine_status`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_engine_status)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_engine_status(no_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_engine_status>(request, options, std::forward<CompletionToken>(token));
     }
@@ -559,8 +580,9 @@ public:
     /// `GetEngineStatus`, which sends no request.
     ///
     /// See `ops::get_engine_status`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_engine_status)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_engine_status(CompletionToken&& token = {}) {
         return self().template async_call<ops::get_engine_status>(no_request{}, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -569,8 +591,8 @@ public:
     ///
     /// See `ops::get_engine_status`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_engine_status)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_engine_status(call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_engine_status>(no_request{}, options, std::forward<CompletionToken>(token));
     }
@@ -583,9 +605,10 @@ public:
     /// `ChangeEngineStatus`: Start or stop the sync engine; answers its new state.
     ///
     /// See `ops::change_engine_status`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_engine_status)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_change_engine_status(engine_run_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::change_engine_status>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -593,10 +616,10 @@ public:
     /// `ChangeEngineStatus` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::change_engine_status`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_engine_status)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
+    template <class CompletionToken = default_token_t>
     auto async_change_engine_status(engine_run_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::change_engine_status>(request, options, std::forward<CompletionToken>(token));
     }
@@ -609,9 +632,10 @@ public:
     /// `ChangeEngineInterval`: Set how often the sync engine runs.
     ///
     /// See `ops::change_engine_interval`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_change_engine_interval(engine_interval_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::change_engine_interval>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -619,10 +643,10 @@ public:
     /// `ChangeEngineInterval` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::change_engine_interval`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
     auto async_change_engine_interval(engine_interval_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::change_engine_interval>(request, options, std::forward<CompletionToken>(token));
     }
@@ -635,8 +659,9 @@ public:
     /// `GetAllConnectors`: Every registered connector, as id and name.
     ///
     /// See `ops::get_all_connectors`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<list_item>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<list_item>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_all_connectors(no_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_all_connectors>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -645,8 +670,8 @@ public:
     ///
     /// See `ops::get_all_connectors`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<list_item>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<list_item>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_all_connectors(no_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_all_connectors>(request, options, std::forward<CompletionToken>(token));
     }
@@ -654,8 +679,9 @@ public:
     /// `GetAllConnectors`, which sends no request.
     ///
     /// See `ops::get_all_connectors`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<list_item>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<list_item>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_all_connectors(CompletionToken&& token = {}) {
         return self().template async_call<ops::get_all_connectors>(no_request{}, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -664,8 +690,8 @@ public:
     ///
     /// See `ops::get_all_connectors`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<list_item>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<list_item>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_all_connectors(call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_all_connectors>(no_request{}, options, std::forward<CompletionToken>(token));
     }
@@ -678,8 +704,9 @@ public:
     /// `CreateDefaultErpSyncConnectorEntity`: A new, unsaved connector entity with the server's defaults.
     ///
     /// See `ops::create_default_erp_sync_connector_entity`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_create_default_erp_sync_connector_entity(no_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::create_default_erp_sync_connector_entity>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -688,8 +715,8 @@ public:
     ///
     /// See `ops::create_default_erp_sync_connector_entity`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
     auto async_create_default_erp_sync_connector_entity(no_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::create_default_erp_sync_connector_entity>(request, options, std::forward<CompletionToken>(token));
     }
@@ -697,8 +724,9 @@ public:
     /// `CreateDefaultErpSyncConnectorEntity`, which sends no request.
     ///
     /// See `ops::create_default_erp_sync_connector_entity`. Safe to retry.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_create_default_erp_sync_connector_entity(CompletionToken&& token = {}) {
         return self().template async_call<ops::create_default_erp_sync_connector_entity>(no_request{}, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -707,8 +735,8 @@ public:
     ///
     /// See `ops::create_default_erp_sync_connector_entity`. Safe to retry.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
     auto async_create_default_erp_sync_connector_entity(call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::create_default_erp_sync_connector_entity>(no_request{}, options, std::forward<CompletionToken>(token));
     }
@@ -722,8 +750,9 @@ public:
     ///
     /// See `ops::get_erp_sync_connector_entity`. Safe to retry.
     /// @param request The request, sent as query parameters.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_erp_sync_connector_entity(get_connector_entity_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_sync_connector_entity>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -733,8 +762,8 @@ public:
     /// See `ops::get_erp_sync_connector_entity`. Safe to retry.
     /// @param request The request, sent as query parameters.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_erp_sync_connector_entity(get_connector_entity_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_sync_connector_entity>(request, options, std::forward<CompletionToken>(token));
     }
@@ -747,9 +776,10 @@ public:
     /// `SaveErpSyncConnectorEntity`: Create (id 0) or update a connector entity; answers it as stored.
     ///
     /// See `ops::save_erp_sync_connector_entity`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_save_erp_sync_connector_entity(erp_sync_connector_entity const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_erp_sync_connector_entity>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -757,10 +787,10 @@ public:
     /// `SaveErpSyncConnectorEntity` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::save_erp_sync_connector_entity`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connector_entity)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
+    template <class CompletionToken = default_token_t>
     auto async_save_erp_sync_connector_entity(erp_sync_connector_entity const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_erp_sync_connector_entity>(request, options, std::forward<CompletionToken>(token));
     }
@@ -773,9 +803,10 @@ public:
     /// `CanDeleteErpSyncConnectorEntity`: Whether a connector may be deleted (not while connections use it).
     ///
     /// See `ops::can_delete_erp_sync_connector_entity`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_can_delete_erp_sync_connector_entity(connector_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::can_delete_erp_sync_connector_entity>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -783,10 +814,10 @@ public:
     /// `CanDeleteErpSyncConnectorEntity` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::can_delete_erp_sync_connector_entity`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
+    template <class CompletionToken = default_token_t>
     auto async_can_delete_erp_sync_connector_entity(connector_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::can_delete_erp_sync_connector_entity>(request, options, std::forward<CompletionToken>(token));
     }
@@ -800,8 +831,9 @@ public:
     ///
     /// See `ops::delete_erp_sync_connector_entity`. Not safe to retry: not sent twice on its own.
     /// @param request The request, sent as query parameters.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_delete_erp_sync_connector_entity(delete_connector_entity_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::delete_erp_sync_connector_entity>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -811,8 +843,8 @@ public:
     /// See `ops::delete_erp_sync_connector_entity`. Not safe to retry: not sent twice on its own.
     /// @param request The request, sent as query parameters.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
     auto async_delete_erp_sync_connector_entity(delete_connector_entity_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::delete_erp_sync_connector_entity>(request, options, std::forward<CompletionToken>(token));
     }
@@ -825,9 +857,10 @@ public:
     /// `GetConfigurationFields`: The fields needed to configure a connection through a connector.
     ///
     /// See `ops::get_configuration_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<field_metadata>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<field_metadata>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_configuration_fields(connector_fields_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_configuration_fields>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -835,10 +868,10 @@ public:
     /// `GetConfigurationFields` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_configuration_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<field_metadata>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<field_metadata>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_configuration_fields(connector_fields_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_configuration_fields>(request, options, std::forward<CompletionToken>(token));
     }
@@ -851,9 +884,10 @@ public:
     /// `TestConnectorUrl`: Whether a connector answers at a URL.
     ///
     /// See `ops::test_connector_url`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_test_connector_url(connector_url_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::test_connector_url>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -861,10 +895,10 @@ public:
     /// `TestConnectorUrl` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::test_connector_url`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, open_enum<erp_sync_response_code>)`.
+    template <class CompletionToken = default_token_t>
     auto async_test_connector_url(connector_url_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::test_connector_url>(request, options, std::forward<CompletionToken>(token));
     }
@@ -877,9 +911,10 @@ public:
     /// `GetAllConnections`: Every connection, without its configuration values.
     ///
     /// See `ops::get_all_connections`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_connection>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_connection>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_all_connections(all_connections_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_all_connections>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -887,10 +922,10 @@ public:
     /// `GetAllConnections` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_all_connections`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<erp_connection>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<erp_connection>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_all_connections(all_connections_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_all_connections>(request, options, std::forward<CompletionToken>(token));
     }
@@ -903,9 +938,10 @@ public:
     /// `GetConnection`: One connection by id.
     ///
     /// See `ops::get_connection`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_connection(erp_connection_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_connection>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -913,10 +949,10 @@ public:
     /// `GetConnection` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_connection`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_connection(erp_connection_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_connection>(request, options, std::forward<CompletionToken>(token));
     }
@@ -929,9 +965,10 @@ public:
     /// `SaveConnection`: Create (id 0) or update a connection; answers it as stored.
     ///
     /// See `ops::save_connection`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_save_connection(save_connection_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_connection>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -939,10 +976,10 @@ public:
     /// `SaveConnection` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::save_connection`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection)`.
+    template <class CompletionToken = default_token_t>
     auto async_save_connection(save_connection_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_connection>(request, options, std::forward<CompletionToken>(token));
     }
@@ -955,9 +992,10 @@ public:
     /// `DeleteConnection`: Delete a connection (marks it deleted).
     ///
     /// See `ops::delete_connection`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_delete_connection(erp_connection_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::delete_connection>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -965,10 +1003,10 @@ public:
     /// `DeleteConnection` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::delete_connection`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
     auto async_delete_connection(erp_connection_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::delete_connection>(request, options, std::forward<CompletionToken>(token));
     }
@@ -981,9 +1019,10 @@ public:
     /// `ToggleErpConnectionActive`: Flip a connection's active flag; answers messages from the change.
     ///
     /// See `ops::toggle_erp_connection_active`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<std::string>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<std::string>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_toggle_erp_connection_active(erp_connection_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::toggle_erp_connection_active>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -991,10 +1030,10 @@ public:
     /// `ToggleErpConnectionActive` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::toggle_erp_connection_active`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::vector<std::string>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<std::string>)`.
+    template <class CompletionToken = default_token_t>
     auto async_toggle_erp_connection_active(erp_connection_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::toggle_erp_connection_active>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1007,9 +1046,10 @@ public:
     /// `SaveErpConnectionSyncPriorities`: Set the order connections sync in, highest priority first.
     ///
     /// See `ops::save_erp_connection_sync_priorities`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_save_erp_connection_sync_priorities(sync_priorities_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_erp_connection_sync_priorities>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1017,10 +1057,10 @@ public:
     /// `SaveErpConnectionSyncPriorities` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::save_erp_connection_sync_priorities`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_save_erp_connection_sync_priorities(sync_priorities_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_erp_connection_sync_priorities>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1033,9 +1073,10 @@ public:
     /// `GetErpConnectionConfigFields`: A connection's stored configuration values, keyed by field key.
     ///
     /// See `ops::get_erp_connection_config_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::map<std::string, std::string>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::map<std::string, std::string>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_erp_connection_config_fields(erp_connection_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_connection_config_fields>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1043,10 +1084,10 @@ public:
     /// `GetErpConnectionConfigFields` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_erp_connection_config_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, std::map<std::string, std::string>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::map<std::string, std::string>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_erp_connection_config_fields(erp_connection_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_connection_config_fields>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1059,9 +1100,10 @@ public:
     /// `TestConnectionById`: Test a stored connection with its stored configuration.
     ///
     /// See `ops::test_connection_by_id`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_test_connection_by_id(erp_connection_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::test_connection_by_id>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1069,10 +1111,10 @@ public:
     /// `TestConnectionById` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::test_connection_by_id`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_test_connection_by_id(erp_connection_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::test_connection_by_id>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1085,9 +1127,10 @@ public:
     /// `TestConnectionByConfig`: Test a connection with configuration values that are not saved.
     ///
     /// See `ops::test_connection_by_config`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_test_connection_by_config(test_connection_config_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::test_connection_by_config>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1095,10 +1138,10 @@ public:
     /// `TestConnectionByConfig` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::test_connection_by_config`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_test_connection_by_config(test_connection_config_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::test_connection_by_config>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1111,9 +1154,10 @@ public:
     /// `UpdateConnectionFields`: Refresh a connection's stored actor types and fields from its connector.
     ///
     /// See `ops::update_connection_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_update_connection_fields(erp_connection_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::update_connection_fields>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1121,10 +1165,10 @@ public:
     /// `UpdateConnectionFields` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::update_connection_fields`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, bool)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, bool)`.
+    template <class CompletionToken = default_token_t>
     auto async_update_connection_fields(erp_connection_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::update_connection_fields>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1137,9 +1181,10 @@ public:
     /// `GetErpSyncConnectionSummary`: An overview of a connection's setup.
     ///
     /// See `ops::get_erp_sync_connection_summary`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connection_summary)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connection_summary)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_erp_sync_connection_summary(connection_summary_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_sync_connection_summary>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1147,10 +1192,10 @@ public:
     /// `GetErpSyncConnectionSummary` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_erp_sync_connection_summary`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_connection_summary)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connection_summary)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_erp_sync_connection_summary(connection_summary_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_erp_sync_connection_summary>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1163,9 +1208,10 @@ public:
     /// `GetCrmActorType`: The CRM actor type an ERP actor type is mapped to on a connection.
     ///
     /// See `ops::get_crm_actor_type`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, open_enum<crm_actor_type>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, open_enum<crm_actor_type>)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_crm_actor_type(erp_actor_type_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_crm_actor_type>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1173,10 +1219,10 @@ public:
     /// `GetCrmActorType` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_crm_actor_type`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, open_enum<crm_actor_type>)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, open_enum<crm_actor_type>)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_crm_actor_type(erp_actor_type_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_crm_actor_type>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1189,9 +1235,10 @@ public:
     /// `GetActorTypeMapping`: The field mappings of a connection and ERP actor type.
     ///
     /// See `ops::get_actor_type_mapping`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_actor_type_mapping(actor_type_mapping_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_actor_type_mapping>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1199,10 +1246,10 @@ public:
     /// `GetActorTypeMapping` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_actor_type_mapping`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_actor_type_mapping(actor_type_mapping_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_actor_type_mapping>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1215,9 +1262,10 @@ public:
     /// `SaveActorTypeMapping`: Store the field mappings of a connection and ERP actor type.
     ///
     /// See `ops::save_actor_type_mapping`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_save_actor_type_mapping(save_actor_type_mapping_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_actor_type_mapping>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1225,10 +1273,10 @@ public:
     /// `SaveActorTypeMapping` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::save_actor_type_mapping`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_actor_type_mapping)`.
+    template <class CompletionToken = default_token_t>
     auto async_save_actor_type_mapping(save_actor_type_mapping_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_actor_type_mapping>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1241,9 +1289,10 @@ public:
     /// `MoveErpFieldItem`: Move an ERP field up (negative direction) or down in rank.
     ///
     /// See `ops::move_erp_field_item`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_move_erp_field_item(move_erp_field_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::move_erp_field_item>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1251,10 +1300,10 @@ public:
     /// `MoveErpFieldItem` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::move_erp_field_item`. Not safe to retry: not sent twice on its own.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
     auto async_move_erp_field_item(move_erp_field_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::move_erp_field_item>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1267,9 +1316,10 @@ public:
     /// `GetConnectionListMappings`: A connection's ERP list to CRM list value mappings.
     ///
     /// See `ops::get_connection_list_mappings`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection_list_mapping_container)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection_list_mapping_container)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_connection_list_mappings(erp_connection_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_connection_list_mappings>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1277,10 +1327,10 @@ public:
     /// `GetConnectionListMappings` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_connection_list_mappings`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection_list_mapping_container)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection_list_mapping_container)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_connection_list_mappings(erp_connection_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_connection_list_mappings>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1293,9 +1343,10 @@ public:
     /// `SaveConnectionListMappings`: Store a connection's list value mappings.
     ///
     /// See `ops::save_connection_list_mappings`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection_list_mapping_container)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection_list_mapping_container)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_save_connection_list_mappings(save_list_mappings_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_connection_list_mappings>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1303,10 +1354,10 @@ public:
     /// `SaveConnectionListMappings` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::save_connection_list_mappings`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_connection_list_mapping_container)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_connection_list_mapping_container)`.
+    template <class CompletionToken = default_token_t>
     auto async_save_connection_list_mappings(save_list_mappings_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_connection_list_mappings>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1319,9 +1370,10 @@ public:
     /// `GetDefaultValueInfo`: The default-value rules of an ERP field.
     ///
     /// See `ops::get_default_value_info`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_default_value)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_default_value)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_get_default_value_info(erp_field_id_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_default_value_info>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1329,10 +1381,10 @@ public:
     /// `GetDefaultValueInfo` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_default_value_info`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_default_value)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_default_value)`.
+    template <class CompletionToken = default_token_t>
     auto async_get_default_value_info(erp_field_id_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::get_default_value_info>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1345,9 +1397,10 @@ public:
     /// `SaveDefaultValueInfo`: Store the default-value rules of an ERP field.
     ///
     /// See `ops::save_default_value_info`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_default_value)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_default_value)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_save_default_value_info(save_default_value_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_default_value_info>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1355,10 +1408,10 @@ public:
     /// `SaveDefaultValueInfo` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::save_default_value_info`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code, erp_sync_default_value)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_default_value)`.
+    template <class CompletionToken = default_token_t>
     auto async_save_default_value_info(save_default_value_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::save_default_value_info>(request, options, std::forward<CompletionToken>(token));
     }
@@ -1371,9 +1424,10 @@ public:
     /// `ValidateArchiveColumnConfig`: Reset saved archive column sizes of a list after its mappings changed.
     ///
     /// See `ops::validate_archive_column_config`. Safe to retry.
-    /// @param request The request, sent as JSON body.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param request The request, sent as the JSON body.
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
+    requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
     auto async_validate_archive_column_config(archive_column_config_request const& request, CompletionToken&& token = {}) {
         return self().template async_call<ops::validate_archive_column_config>(request, call_options{}, std::forward<CompletionToken>(token));
     }
@@ -1381,10 +1435,10 @@ public:
     /// `ValidateArchiveColumnConfig` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::validate_archive_column_config`. Safe to retry.
-    /// @param request The request, sent as JSON body.
+    /// @param request The request, sent as the JSON body.
     /// @param options Options for this call.
-    /// @param token A completion token (`deferred` by default). Signature: `void(error_code)`.
-    template <class CompletionToken = boost::asio::deferred_t>
+    /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code)`.
+    template <class CompletionToken = default_token_t>
     auto async_validate_archive_column_config(archive_column_config_request const& request, call_options const& options, CompletionToken&& token = {}) {
         return self().template async_call<ops::validate_archive_column_config>(request, options, std::forward<CompletionToken>(token));
     }

@@ -62,12 +62,13 @@
 /// @par Thread safety
 /// The objects returned by `protocol()` are immutable: share one among clients and threads.
 
+#include <superoffice/erpsync/call_protocol.hpp>
 #include <superoffice/erpsync/detail/config.hpp>
+#include <superoffice/erpsync/detail/protocol_codec.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/detail/xml_reader.hpp>
 #include <superoffice/erpsync/detail/xml_writer.hpp>
 #include <superoffice/erpsync/operations.hpp>
-#include <superoffice/erpsync/protocol_codec.hpp>
 
 #include <memory>
 #include <string>
@@ -303,8 +304,8 @@ error_code soap_read_parameters(pugi::xml_node operation, Req& req, diagnostics*
 
 namespace superoffice::erpsync::soap {
 
-/// The SOAP encoding, for `client_config::protocol`. Immutable; share it freely.
-SO_ERPSYNC_DECL std::shared_ptr<protocol_codec const> protocol(version v = version::v1_1);
+/// The SOAP encoding of version `v`, for `client_config::protocol`. Immutable; share it freely.
+SO_ERPSYNC_DECL call_protocol protocol(version v = version::v1_1);
 
 /// Writes the request envelope of `Op` (what the client sends), for tests and tools.
 template <class Op>

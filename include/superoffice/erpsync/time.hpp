@@ -9,7 +9,7 @@
 /// `timestamp` (a .NET `DateTime` / `DateTimeOffset`) and `time_span` (a .NET `TimeSpan`) as they
 /// travel in JSON strings, with 100 ns ticks as the resolution.
 ///
-/// Both are read and written by the JSON codec as strings (they model `detail::text_value`): a
+/// Both are read and written by the JSON codec as strings (they model `text_value`, text_value.hpp): a
 /// malformed string gives `error::invalid_value` with the field path and the reason in
 /// `diagnostics`, `null` gives the default value, any other JSON type gives `error::type_mismatch`.
 /// Neither type needs a Boost library: this header only includes the standard library and

@@ -15,7 +15,7 @@
 #include <superoffice/erpsync/detail/connection_pool.hpp>
 #include <superoffice/erpsync/detail/http_request.hpp>
 #include <superoffice/erpsync/detail/response_reader.hpp>
-#include <superoffice/erpsync/protocol_codec.hpp>
+#include <superoffice/erpsync/detail/protocol_codec.hpp>
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -49,6 +49,24 @@ struct exchange_data {
     std::string retry_after;
     std::string body;
     std::shared_ptr<protocol_codec const> protocol; // null: REST
+    /// What building the request reported when it failed and the call had no diagnostics target
+    /// yet: handed to the target the initiation gives (`set_diagnostics`).
+    std::unique_ptr<diagnostics> build_diag;
+
+    /// Sets the call's diagnostics target (before `start`): `call_options::diag`, or one supplied
+    /// by `with_diagnostics`.
+    void set_diagnostics(diagnostics* target) {
+        if (target == diag)
+            return;
+        diag = target;
+        if (!diag)
+            return;
+        if (build_diag)
+            *diag = std::move(*build_diag);
+        else
+            diag->clear();
+        build_diag.reset();
+    }
 };
 
 /// A move-only, type-erased `void(error_code, exchange_data&)` callback: the operation-specific

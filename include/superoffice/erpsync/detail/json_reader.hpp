@@ -731,11 +731,12 @@ inline constexpr sink const* sink_of() noexcept {
                   std::is_arithmetic_v<T> || std::is_same_v<T, std::string> || text_value<T>)
         return &sink_for<T>::table;
     else
-        static_assert(always_false_v<T>,
-                      "superoffice::erpsync: this type cannot be read from JSON. Use bool, an integer, "
-                      "double, std::string, a described enum, open_enum, flag_set, a type with a text "
-                      "form (see detail::text_value), std::optional, std::vector, std::map<std::string, "
-                      "T> or a struct described with BOOST_DESCRIBE_STRUCT.");
+        static_assert(
+            always_false_v<T>,
+            "superoffice::erpsync: this type cannot be read from JSON. Use bool, an integer, "
+            "double, std::string, a described enum, open_enum, flag_set, a type with a text "
+            "form (see superoffice::erpsync::text_value), std::optional, std::vector, std::map<std::string, "
+            "T> or a struct described with BOOST_DESCRIBE_STRUCT.");
 }
 
 } // namespace superoffice::erpsync::detail

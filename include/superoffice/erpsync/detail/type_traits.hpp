@@ -7,6 +7,7 @@
 
 #include <superoffice/erpsync/flags.hpp>
 #include <superoffice/erpsync/open_enum.hpp>
+#include <superoffice/erpsync/text_value.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/describe/modifiers.hpp>
@@ -50,22 +51,7 @@ template <class T>
 inline constexpr bool is_described_enum_v =
     std::is_enum_v<T>&& boost::describe::has_describe_enumerators<T>::value;
 
-/// A value that travels in JSON as a string in its own text form (`timestamp`, `time_span`).
-///
-/// The codec knows nothing else about such a type. It must be default constructible (`null`
-/// reads as `T{}`) and provide:
-/// - `static std::optional<T> parse(std::string_view text, std::string* error)`: the value, or
-///   nullopt with a short reason stored in `*error` when `error` is not null;
-/// - `void append_to(std::string& out) const`: appends the text form, unescaped;
-/// - `static constexpr char const* expected_text`: what the text looks like, for messages
-///   ("a .NET TimeSpan such as 00:05:00 ...").
-template <class T>
-concept text_value = std::is_class_v<T> && std::default_initializable<T> &&
-    requires(std::string_view text, std::string* error, std::string& out, T const& v) {
-    { T::parse(text, error) } -> std::same_as<std::optional<T>>;
-    v.append_to(out);
-    { T::expected_text } -> std::convertible_to<char const*>;
-};
+// `text_value` (text_value.hpp) is public: users model it; code here names it unqualified.
 
 /// The described public members of a carrier.
 template <class T>

@@ -12,10 +12,10 @@
 // The transport's decisions are `call_fsm`'s (detail/call_fsm.hpp); `exchange` performs them.
 
 #include <superoffice/erpsync/detail/exchange.hpp>
+#include <superoffice/erpsync/detail/protocol_codec.hpp>
 #include <superoffice/erpsync/detail/request_builder.hpp>
 #include <superoffice/erpsync/detail/response_decoder.hpp>
 #include <superoffice/erpsync/detail/response_reader.hpp>
-#include <superoffice/erpsync/protocol_codec.hpp>
 
 #include <boost/asio/append.hpp>
 #include <boost/asio/bind_executor.hpp>
@@ -51,13 +51,19 @@ std::shared_ptr<exchange> make_call_exchange(std::shared_ptr<client_state> const
     d.timeout = options.timeout.value_or(st->cfg.timeout);
     d.retry_safe = Op::retry_safe;
     d.operation = Op::name;
-    if (st->cfg.protocol && !st->pc.error) {
-        d.protocol = st->cfg.protocol;
+    // Without a target yet, what a failed build reports is kept for the one the initiation gives
+    // (`exchange_data::set_diagnostics`).
+    diagnostics local;
+    diagnostics* bd = d.diag ? d.diag : &local;
+    if (!st->cfg.protocol.is_rest() && !st->pc.error) {
+        d.protocol = protocol_access::codec(st->cfg.protocol);
         d.build_error =
-            d.protocol->build_request(op_index_v<Op>, &request, st->cfg, st->pc, options, d.req, d.diag);
+            d.protocol->build_request(op_index_v<Op>, &request, st->cfg, st->pc, options, d.req, bd);
     } else {
-        d.build_error = build_request<Op>(st->pc, request, options, d.req, d.diag);
+        d.build_error = build_request<Op>(st->pc, request, options, d.req, bd);
     }
+    if (d.build_error && !d.diag)
+        d.build_diag = std::make_unique<diagnostics>(std::move(local));
     return x;
 }
 
@@ -88,6 +94,9 @@ template <class Op>
 class call_op {
 public:
     explicit call_op(std::shared_ptr<exchange> x) : x_(std::move(x)) {}
+
+    /// Sets the call's diagnostics target (before the call starts).
+    void set_diagnostics(diagnostics* diag) { x_->data().set_diagnostics(diag); }
 
     template <class Self>
     void operator()(Self& self) {

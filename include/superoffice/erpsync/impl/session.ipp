@@ -131,7 +131,7 @@ SO_ERPSYNC_DECL session::session(boost::asio::any_io_executor ex, client_config 
     ec.xsrf_token.clear();
     ec.headers.clear();
     ec.limit = {};
-    ec.protocol = nullptr;
+    ec.protocol = {};
     ec.max_body_size = std::min(ec.max_body_size, session_detail::login_body_limit);
     ec.retry.retry_unsafe = false;
     if (!environment_.empty()) {

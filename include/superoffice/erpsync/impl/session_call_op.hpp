@@ -55,6 +55,13 @@ public:
         st_->options = options;
     }
 
+    /// Sets the call's diagnostics target (before the call starts).
+    void set_diagnostics(diagnostics* diag) {
+        if (diag && diag != st_->options.diag)
+            diag->clear();
+        st_->options.diag = diag;
+    }
+
     /// Starts the call.
     template <class Self>
     void operator()(Self& self) {
@@ -229,6 +236,14 @@ class client_call_op {
 public:
     explicit client_call_op(call_op<Op> op) : v_(std::in_place_index<0>, std::move(op)) {}
     explicit client_call_op(session_call_op<Op> op) : v_(std::in_place_index<1>, std::move(op)) {}
+
+    /// Sets the call's diagnostics target (before the call starts).
+    void set_diagnostics(diagnostics* diag) {
+        if (v_.index() == 0)
+            std::get<0>(v_).set_diagnostics(diag);
+        else
+            std::get<1>(v_).set_diagnostics(diag);
+    }
 
     template <class Self, class... A>
     void operator()(Self& self, A&&... a) {

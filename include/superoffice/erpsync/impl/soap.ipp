@@ -348,9 +348,9 @@ superoffice::erpsync::detail::soap_read_incoming(std::string_view body, pugi::xm
     return {};
 }
 
-SO_ERPSYNC_DECL std::shared_ptr<superoffice::erpsync::protocol_codec const>
-superoffice::erpsync::soap::protocol(version v) {
-    return std::make_shared<detail::soap_protocol const>(v);
+SO_ERPSYNC_DECL superoffice::erpsync::call_protocol superoffice::erpsync::soap::protocol(version v) {
+    return detail::protocol_access::make(std::make_shared<detail::soap_protocol const>(v),
+                                         v == version::v1_1 ? "SOAP 1.1" : "SOAP 1.2");
 }
 
 #endif

@@ -104,7 +104,7 @@ void add_carrier_rights(T& v) {
     } else if constexpr (d::is_string_map_v<T>) {
         for (auto& [k, e] : v)
             add_carrier_rights(e);
-    } else if constexpr (d::is_described_struct_v<T> && !d::text_value<T>) {
+    } else if constexpr (d::is_described_struct_v<T> && !erpsync::text_value<T>) {
         boost::mp11::mp_for_each<d::members_t<T>>([&](auto D) {
             std::string_view const name = D.name;
             if (name != "TableRight" && name != "FieldProperties")
