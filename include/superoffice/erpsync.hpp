@@ -42,5 +42,6 @@
 #include <superoffice/erpsync/system_user_token.hpp>
 #include <superoffice/erpsync/tenant.hpp>
 #include <superoffice/erpsync/time.hpp>
+#include <superoffice/erpsync/version.hpp>
 
 #endif
