@@ -4,7 +4,7 @@
 #   benchmark/bulk.sh CLI SANDBOX [--keys N] [--batches "100 1000"] [--concurrency C] [--reps R]
 #                     [--rss-keys M] [--capacity-keys K] [--out FILE]
 #
-#   CLI      the erpsync executable (example/erpsync_cli.cpp)
+#   CLI      the erpsync executable (example/erpsync/, docs/cli.md)
 #   SANDBOX  the erpsync_sandbox executable (example/sandbox_main.cpp)
 #
 # 1. Throughput: the sandbox seeded with min(N, 1000000) linked customers (--linked-customers);

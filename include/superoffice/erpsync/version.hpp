@@ -38,4 +38,13 @@
 #define SO_ERPSYNC_VERSION                                                                                   \
     (SO_ERPSYNC_VERSION_MAJOR * 10000 + SO_ERPSYNC_VERSION_MINOR * 100 + SO_ERPSYNC_VERSION_PATCH)
 
+#include <string_view>
+
+namespace superoffice::erpsync {
+
+/// The library's version as text, `SO_ERPSYNC_VERSION_STRING` (e.g. "0.1.0").
+inline constexpr std::string_view version_string = SO_ERPSYNC_VERSION_STRING;
+
+} // namespace superoffice::erpsync
+
 #endif

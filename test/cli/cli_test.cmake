@@ -1,7 +1,7 @@
 # Runs one erpsync command for CTest and checks its exit status and output.
 #
 #   cmake -DEXPECT_EXIT=2 [-DSTDOUT=regex] [-DSTDERR=regex] [-DNOT_OUTPUT=regex] [-DINPUT=file]
-#         -P cli_test.cmake -- <erpsync> <arguments...>
+#         -P cli_test.cmake -- <command> <arguments...>
 #
 # STDOUT and STDERR must match their stream; NOT_OUTPUT must match neither (e.g. a secret).
 # INPUT is given to the command as its standard input.
