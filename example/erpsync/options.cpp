@@ -447,7 +447,7 @@ erp::client_config make_config(arguments const& a, sandbox_handle const* sandbox
             cfg.protocol = erp::soap::protocol(erp::soap::version::v1_2);
         else if (*p != "rest")
             throw usage_error("--protocol must be rest, soap (SOAP 1.1), soap11 or soap12");
-        if (cfg.protocol && a.get("--select"))
+        if (!cfg.protocol.is_rest() && a.get("--select"))
             throw usage_error("--select is REST's $select; SOAP has no such parameter");
     }
     if (a.verbose) {
@@ -459,9 +459,9 @@ erp::client_config make_config(arguments const& a, sandbox_handle const* sandbox
                   << (cfg.base_url.empty()
                           ? "context " + cfg.tenant.context_identifier + " (" + cfg.tenant.environment + ")"
                           : cfg.base_url)
-                  << ", " << (cfg.protocol ? "SOAP" : "REST") << ", credentials: " << scheme << ", timeout "
-                  << std::chrono::duration<double>(cfg.timeout).count() << " s, TLS verification "
-                  << (cfg.tls.verify ? "on" : "OFF")
+                  << ", " << (cfg.protocol.is_rest() ? "REST" : "SOAP") << ", credentials: " << scheme
+                  << ", timeout " << std::chrono::duration<double>(cfg.timeout).count()
+                  << " s, TLS verification " << (cfg.tls.verify ? "on" : "OFF")
                   << (cfg.tls.ca_file.empty() ? "" : ", CA file " + cfg.tls.ca_file)
                   << (cfg.tls.ca_path.empty() ? "" : ", CA path " + cfg.tls.ca_path) << '\n';
     }

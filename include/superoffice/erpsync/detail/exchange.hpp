@@ -14,8 +14,8 @@
 #include <superoffice/erpsync/detail/connection.hpp>
 #include <superoffice/erpsync/detail/connection_pool.hpp>
 #include <superoffice/erpsync/detail/http_request.hpp>
-#include <superoffice/erpsync/detail/response_reader.hpp>
 #include <superoffice/erpsync/detail/protocol_codec.hpp>
+#include <superoffice/erpsync/detail/response_reader.hpp>
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
