@@ -73,7 +73,7 @@ std::string_view travels() {
     case erp::request_kind::none:
         break;
     }
-    return "nothing";
+    return "nothing (`no_request`)";
 }
 
 // --- operation_members.hpp --------------------------------------------------------------------
@@ -92,8 +92,7 @@ void write_members(std::ostream& os) {
     os << "    /// `" << Op::name << "`: " << Op::summary << ".\n"
        << "    ///\n"
        << "    /// See `ops::" << id << "`. " << retry << "\n";
-    if (!none)
-        os << "    /// @param request The request, sent as " << travels<Op>() << ".\n";
+    os << "    /// @param request The request, sent as " << travels<Op>() << ".\n";
     os << "    /// @param token A completion token (`default_token_t` by default: `co_await` throws "
           "`error_with_diagnostics`). Signature: `"
        << signature<Op>() << "`.\n";
@@ -106,8 +105,7 @@ void write_members(std::ostream& os) {
        << "` with options for this call (timeout, headers, `$select`, diagnostics).\n"
        << "    ///\n"
        << "    /// See `ops::" << id << "`. " << retry << "\n";
-    if (!none)
-        os << "    /// @param request The request, sent as " << travels<Op>() << ".\n";
+    os << "    /// @param request The request, sent as " << travels<Op>() << ".\n";
     os << "    /// @param options Options for this call.\n"
        << "    /// @param token A completion token (`default_token_t` by default: `co_await` throws "
           "`error_with_diagnostics`). Signature: `"

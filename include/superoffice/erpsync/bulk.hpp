@@ -80,7 +80,9 @@ struct bulk_summary {
     /// The limit of calls in flight at the end, and the lowest and highest it had (with
     /// `bulk_options::adaptive` enabled; else `bulk_options::concurrency` throughout).
     std::size_t concurrency = 0;
+    /// The lowest limit of calls in flight during the run.
     std::size_t min_concurrency = 0;
+    /// The highest limit of calls in flight during the run.
     std::size_t max_concurrency = 0;
     /// Decreases of the limit by the adaptive controller.
     std::size_t concurrency_decreases = 0;
@@ -96,6 +98,7 @@ struct bulk_summary {
 /// The result of a bulk run over a vector: the totals and one outcome per key, in the order of
 /// the keys given.
 struct bulk_result : bulk_summary {
+    /// One outcome per key, in the order of the keys given.
     std::vector<key_outcome> outcomes;
 };
 

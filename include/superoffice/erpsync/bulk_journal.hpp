@@ -75,6 +75,7 @@ public:
     SO_ERPSYNC_DECL error_code open(std::string const& path, std::string_view run, bool resume,
                                     std::string* why = nullptr);
 
+    /// Whether a journal file is open.
     bool is_open() const noexcept { return file_ != nullptr; }
 
     /// Whether the key at `position` of the source is done (resume).

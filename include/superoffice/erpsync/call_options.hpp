@@ -27,8 +27,11 @@ struct call_options {
     std::string select{};
     /// Override the client's language, culture and time zone headers when non-empty.
     std::string accept_language{};
+    /// `SO-Language` (the language of texts in answers).
     std::string so_language{};
+    /// `SO-Culture` (number and date formats).
     std::string so_culture{};
+    /// `SO-TimeZone`.
     std::string so_time_zone{};
     /// Extra headers for this call.
     std::vector<std::pair<std::string, std::string>> headers{};

@@ -95,6 +95,7 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// while calls are in flight (they keep the shared state alive).
 class client : public operation_members<client> {
 public:
+    /// The executor the client's calls start on.
     using executor_type = boost::asio::any_io_executor;
 
     /// Creates a client. Configuration errors (bad base URL, CR/LF in a header, unreadable CA
@@ -113,6 +114,7 @@ public:
     client(ExecutionContext& ctx, client_config cfg)
         : client(executor_type(ctx.get_executor()), std::move(cfg)) {}
 
+    /// The executor the client's calls start on.
     executor_type get_executor() const noexcept { return ex_; }
 
     /// The configuration error every call would report, or an empty code. (With a tenant locator

@@ -67,8 +67,11 @@ struct client_config {
     std::string xsrf_token{};
     /// `Accept-Language`, `SO-Language`, `SO-Culture`, `SO-TimeZone` for every call (empty: not sent).
     std::string accept_language{};
+    /// `SO-Language` (the language of texts in answers).
     std::string so_language{};
+    /// `SO-Culture` (number and date formats).
     std::string so_culture{};
+    /// `SO-TimeZone`.
     std::string so_time_zone{};
     /// Extra headers for every call.
     std::vector<std::pair<std::string, std::string>> headers{};

@@ -85,8 +85,11 @@ public:
     /// working). RFC 6749 error replies give `error::oauth_invalid_grant` (consent again) or
     /// `oauth_refused`, with `error` and `error_description` in the diagnostics.
     struct oauth {
+        /// The application's client id.
         std::string client_id{};
+        /// The application's client secret (never logged).
         std::string client_secret{};
+        /// The refresh token (never logged).
         std::string refresh_token{};
         /// As `system_user::environment`; the token endpoint is
         /// `{environment}/login/common/oauth/tokens`.
@@ -122,6 +125,7 @@ public:
     /// `Authorization: Bearer <access token>` (Online, interactive).
     static credentials bearer(std::string token) { return credentials(scheme::bearer, {}, std::move(token)); }
 
+    /// Which scheme it is.
     scheme kind() const noexcept { return kind_; }
     /// `basic`: the user name.
     std::string const& user() const noexcept { return user_; }

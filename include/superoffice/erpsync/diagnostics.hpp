@@ -24,11 +24,17 @@ namespace superoffice::erpsync {
 /// Agents with invalid parameters (200 OK): `{"Message": "...", "MessageDetail": "..."}`.
 /// All text here comes from the server and is untrusted.
 struct server_error {
+    /// A short error, when the server sends one.
     bool Error = false;
+    /// The error type (a .NET exception name).
     std::string ErrorType{};
+    /// The error message (some 4xx and 5xx bodies).
     std::string ErrorMessage{};
+    /// Where the error arose.
     std::string ErrorSource{};
+    /// The message (agents refusing invalid parameters with 200 OK).
     std::string Message{};
+    /// The detail of `Message`.
     std::string MessageDetail{};
 };
 BOOST_DESCRIBE_STRUCT(server_error, (), (Error, ErrorType, ErrorMessage, ErrorSource, Message, MessageDetail))

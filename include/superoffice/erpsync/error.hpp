@@ -186,11 +186,13 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 
 } // namespace superoffice::erpsync
 
+/// @cond SO_ERPSYNC_INTERNAL
 template <>
 struct boost::system::is_error_code_enum<superoffice::erpsync::error> : std::true_type {};
 
 template <>
 struct boost::system::is_error_condition_enum<superoffice::erpsync::condition> : std::true_type {};
+/// @endcond
 
 #ifdef SO_ERPSYNC_HEADER_ONLY
 #include <superoffice/erpsync/impl/error.ipp>

@@ -21,6 +21,7 @@ namespace superoffice::erpsync {
 /// A `boost::system::system_error` that also carries the `diagnostics` of the failure.
 class error_with_diagnostics : public boost::system::system_error {
 public:
+    /// The error `ec` with the details `diag`; `what()` holds both (never a secret).
     error_with_diagnostics(error_code const& ec, diagnostics diag)
         : boost::system::system_error(ec, diag.to_string()), diag_(std::move(diag)) {}
 

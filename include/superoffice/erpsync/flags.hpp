@@ -77,7 +77,9 @@ public:
         return *this;
     }
 
+    /// `a` with flag `b` added.
     friend flag_set operator|(flag_set a, E b) { return a.set(b); }
+    /// Equal when the same flags and the same unknown names are set.
     friend bool operator==(flag_set const&, flag_set const&) = default;
 
     /// Reads a mask: names (any case) and numbers separated by commas, `|` or white space.
@@ -151,6 +153,7 @@ private:
 /// Detects `flag_set`.
 template <class T>
 inline constexpr bool is_flag_set_v = false;
+/// `true` for every `flag_set<E>`.
 template <class E>
 inline constexpr bool is_flag_set_v<flag_set<E>> = true;
 

@@ -36,8 +36,11 @@ public:
 
     /// Adds a key (a pinned key has an empty `kid`: it is tried for every token).
     void add(std::string kid, rsa_key key) { keys_.emplace_back(std::move(kid), std::move(key)); }
+    /// How many keys it holds.
     std::size_t size() const noexcept { return keys_.size(); }
+    /// Whether it holds no key.
     bool empty() const noexcept { return keys_.empty(); }
+    /// The keys and their `kid`s, in the order added.
     std::vector<std::pair<std::string, rsa_key>> const& keys() const noexcept { return keys_; }
 
     /// The document `{"keys":[...]}` with each key's `kty`, `use`, `alg`, `kid`, `n`, `e` (for the
@@ -62,10 +65,13 @@ struct jwt_expectations {
 
 /// A token whose signature and claims were checked.
 struct verified_jwt {
+    /// The token's header.
     boost::json::object header{};
+    /// The token's claims.
     boost::json::object claims{};
     /// `exp`, when present.
     std::chrono::system_clock::time_point expires{};
+    /// Whether the token has an `exp` claim.
     bool has_expiry = false;
 
     /// A claim as text: strings as they are, numbers and booleans written out; empty when absent.

@@ -33,6 +33,7 @@ enum class log_level {
 /// header values, tickets, the proxy password and bodies are not logged (headers appear with
 /// `[redacted]` values).
 struct log_record {
+    /// How important the record is.
     log_level level = log_level::info;
     /// The operation's wire name.
     std::string_view operation{};
@@ -61,9 +62,12 @@ struct log_record {
 /// also be called inside the initiating function (a call starts at once when its strand is free,
 /// and its first `attempt` record is written then): it must not take a lock the caller holds.
 struct logger {
+    /// Records below it are not passed to `sink`.
     log_level min_level = log_level::info;
+    /// Receives each record (on the thread running the call; keep it short). Empty: no logging.
     std::function<void(log_record const&)> sink{};
 
+    /// Whether a record of level `l` would be passed to `sink`.
     bool enabled(log_level l) const noexcept { return sink && l >= min_level; }
 };
 

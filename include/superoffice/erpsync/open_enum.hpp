@@ -54,15 +54,19 @@ public:
     /// Holds `v`.
     constexpr open_enum(E v) noexcept : value_(v) {}
 
+    /// Copies the value, an unknown name or number included.
     open_enum(open_enum const& other)
         : value_(other.value_),
           unknown_(other.unknown_ ? std::make_unique<unknown>(*other.unknown_) : nullptr) {}
+    /// Takes the value of the other.
     open_enum(open_enum&&) noexcept = default;
+    /// Copies the value, an unknown name or number included.
     open_enum& operator=(open_enum const& other) {
         if (this != &other)
             *this = open_enum(other);
         return *this;
     }
+    /// Takes the value of the other.
     open_enum& operator=(open_enum&&) noexcept = default;
     /// Holds `v` (a verbatim value is dropped).
     open_enum& operator=(E v) noexcept {
@@ -141,6 +145,7 @@ private:
 /// Detects `open_enum`.
 template <class T>
 inline constexpr bool is_open_enum_v = false;
+/// `true` for every `open_enum<E>`.
 template <class E>
 inline constexpr bool is_open_enum_v<open_enum<E>> = true;
 

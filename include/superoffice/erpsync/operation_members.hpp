@@ -470,6 +470,7 @@ public:
     /// `SyncAll`: Sync every active connection that has automatic sync on.
     ///
     /// See `ops::sync_all`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
     template <class CompletionToken = default_token_t>
     requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
@@ -480,6 +481,7 @@ public:
     /// `SyncAll` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::sync_all`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param options Options for this call.
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
     template <class CompletionToken = default_token_t>
@@ -515,6 +517,7 @@ public:
     /// `ForceSyncAll`: Sync every active connection, even those with automatic sync off.
     ///
     /// See `ops::force_sync_all`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
     template <class CompletionToken = default_token_t>
     requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
@@ -525,6 +528,7 @@ public:
     /// `ForceSyncAll` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::force_sync_all`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param options Options for this call.
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, plugin_response)`.
     template <class CompletionToken = default_token_t>
@@ -560,6 +564,7 @@ public:
     /// `GetEngineStatus`: The sync engine's state.
     ///
     /// See `ops::get_engine_status`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
     template <class CompletionToken = default_token_t>
     requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
@@ -570,6 +575,7 @@ public:
     /// `GetEngineStatus` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_engine_status`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param options Options for this call.
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_engine_status)`.
     template <class CompletionToken = default_token_t>
@@ -659,6 +665,7 @@ public:
     /// `GetAllConnectors`: Every registered connector, as id and name.
     ///
     /// See `ops::get_all_connectors`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<list_item>)`.
     template <class CompletionToken = default_token_t>
     requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
@@ -669,6 +676,7 @@ public:
     /// `GetAllConnectors` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::get_all_connectors`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param options Options for this call.
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, std::vector<list_item>)`.
     template <class CompletionToken = default_token_t>
@@ -704,6 +712,7 @@ public:
     /// `CreateDefaultErpSyncConnectorEntity`: A new, unsaved connector entity with the server's defaults.
     ///
     /// See `ops::create_default_erp_sync_connector_entity`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
     template <class CompletionToken = default_token_t>
     requires(!std::is_same_v<std::remove_cvref_t<CompletionToken>, call_options>)
@@ -714,6 +723,7 @@ public:
     /// `CreateDefaultErpSyncConnectorEntity` with options for this call (timeout, headers, `$select`, diagnostics).
     ///
     /// See `ops::create_default_erp_sync_connector_entity`. Safe to retry.
+    /// @param request The request, sent as nothing (`no_request`).
     /// @param options Options for this call.
     /// @param token A completion token (`default_token_t` by default: `co_await` throws `error_with_diagnostics`). Signature: `void(error_code, erp_sync_connector_entity)`.
     template <class CompletionToken = default_token_t>

@@ -54,6 +54,7 @@ public:
     /// `std::runtime_error` when OpenSSL fails.
     static SO_ERPSYNC_DECL rsa_key generate(unsigned bits = 2048);
 
+    /// Whether it holds no key (default-constructed or moved from).
     bool empty() const noexcept { return !key_; }
     /// Holds the private parts (it can sign).
     SO_ERPSYNC_DECL bool has_private() const noexcept;
@@ -72,7 +73,7 @@ public:
     SO_ERPSYNC_DECL std::string private_xml() const;
     /// JWK `n` and `e`, base64url without padding.
     SO_ERPSYNC_DECL std::string jwk_n() const;
-    SO_ERPSYNC_DECL std::string jwk_e() const;
+    SO_ERPSYNC_DECL std::string jwk_e() const; ///< JWK `e` (see `jwk_n`).
     /// The upper-case hex SHA-1 of the DER SubjectPublicKeyInfo (a `kid` for a JWKS).
     SO_ERPSYNC_DECL std::string thumbprint() const;
 

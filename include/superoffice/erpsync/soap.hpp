@@ -101,6 +101,7 @@ std::string action() {
 
 /// The envelope's settings.
 struct envelope_options {
+    /// The SOAP version.
     version ver = version::v1_1;
     /// `ApplicationToken` (left out when empty).
     std::string application_token{};

@@ -28,6 +28,7 @@ SO_ERPSYNC_DECL std::string sign_system_user_token(std::string_view system_user_
 /// What `check_signed_system_user_token` found.
 struct signed_system_user_token {
     std::string token{}; ///< the system user token (before the timestamp)
+    /// When it was signed.
     std::chrono::system_clock::time_point signed_at{};
 };
 

@@ -24,6 +24,7 @@ namespace superoffice::erpsync {
 /// Where a tenant lives now, as the state service `GET {environment}/api/state/{ctx}` answers
 /// (names as on the wire; unknown members are ignored, missing ones keep their defaults).
 struct tenant_state {
+    /// The tenant, e.g. `Cust12345`.
     std::string ContextIdentifier{};
     /// The tenant's root, e.g. `https://online2.superoffice.com/Cust12345`. Changes when
     /// SuperOffice moves the tenant.
@@ -65,6 +66,7 @@ struct tenant_locator {
     std::string environment{};
     /// Bounds on how long an answer is used, whatever its `ValidUntil` says.
     std::chrono::seconds min_valid_for{60};
+    /// The longest time a state answer is trusted (its ValidUntil is clamped to it).
     std::chrono::seconds max_valid_for{3600};
     /// While the tenant is not running, how long the answer is used at most before asking again.
     std::chrono::seconds unavailable_recheck{30};

@@ -134,6 +134,7 @@ public:
     }
 
     /// Reads the text forms listed in the class documentation.
+    /// @param text the text.
     /// @param error when not null and the text is refused, receives the reason (English, ASCII,
     /// never a copy of the input).
     /// @returns the value, or nullopt when the text is refused.
@@ -222,6 +223,7 @@ public:
         time_span(std::chrono::duration<Rep, Period> d, time_span_style style = time_span_style::dotnet);
 
     /// Reads the text forms listed in the class documentation; the style is the form read.
+    /// @param text the text.
     /// @param error when not null and the text is refused, receives the reason (English, ASCII,
     /// never a copy of the input).
     /// @returns the value, or nullopt when the text is refused.

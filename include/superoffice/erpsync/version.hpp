@@ -24,8 +24,10 @@
 /// Patch version.
 #define SO_ERPSYNC_VERSION_PATCH 0
 
+/// @cond SO_ERPSYNC_INTERNAL
 #define SO_ERPSYNC_VERSION_DETAIL_STR(x) #x
 #define SO_ERPSYNC_VERSION_DETAIL_XSTR(x) SO_ERPSYNC_VERSION_DETAIL_STR(x)
+/// @endcond
 
 /// The version as a string literal, "major.minor.patch" (it can be concatenated with literals:
 /// the default User-Agent is `"superoffice-erpsync/" SO_ERPSYNC_VERSION_STRING`).

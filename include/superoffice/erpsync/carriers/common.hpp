@@ -34,7 +34,9 @@
         return #WireName;                                                                                    \
     }
 
+/// @cond SO_ERPSYNC_INTERNAL
 #define SO_ERPSYNC_DETAIL_UNPAREN(...) __VA_ARGS__
+/// @endcond
 
 /// The members every ErpSync carrier inherits from the WebAPI's `Carrier`: put last.
 #define SO_ERPSYNC_CARRIER_MEMBERS                                                                           \
@@ -56,7 +58,9 @@ namespace superoffice::erpsync {
 
 /// Table-level access rights attached to a carrier.
 struct table_right {
+    /// The rights.
     table_right_mask Mask{};
+    /// Why, when the right is limited (may be a resource id like `[SR_...]`).
     std::string Reason{};
 };
 SO_ERPSYNC_DESCRIBE(table_right, TableRight, (Mask, Reason))
@@ -64,16 +68,20 @@ SO_ERPSYNC_DESCRIBE(table_right, TableRight, (Mask, Reason))
 /// Field-level access right. `Reason` may be a resource id like `[SR_...]` unless a language
 /// header is sent.
 struct field_right {
+    /// The rights.
     field_right_mask Mask{};
+    /// Why, when the right is limited (may be a resource id like `[SR_...]`).
     std::string Reason{};
 };
 SO_ERPSYNC_DESCRIBE(field_right, FieldRight, (Mask, Reason))
 
 /// Per-field metadata inside `FieldProperties`.
 struct field_property {
+    /// The access right to the field.
     std::optional<field_right> FieldRight{};
     /// A .NET type name such as `System.Int32`.
     std::string FieldType{};
+    /// The largest length, 0 when unlimited.
     std::int32_t FieldLength = 0;
 };
 SO_ERPSYNC_DESCRIBE(field_property, FieldProperty, (FieldRight, FieldType, FieldLength))

@@ -19,9 +19,11 @@ namespace superoffice::erpsync {
 struct erp_sync_connector_entity {
     /// Primary key.
     std::int32_t ErpConnectorId = 0;
+    /// The name shown to users.
     std::string DisplayName{};
     /// The connector's web service address.
     std::string URL{};
+    /// Whether it is marked deleted.
     bool Deleted = false;
     SO_ERPSYNC_CARRIER_MEMBERS
 };
@@ -30,25 +32,36 @@ SO_ERPSYNC_DESCRIBE_CARRIER(erp_sync_connector_entity, ErpSyncConnectorEntity,
 
 /// An id, a name and a tooltip (not a `Carrier`: no rights or field properties).
 struct list_item {
+    /// The id.
     std::int32_t Id = 0;
+    /// The name.
     std::string Name{};
+    /// A tooltip.
     std::string ToolTip{};
 };
 SO_ERPSYNC_DESCRIBE(list_item, ListItem, (Id, Name, ToolTip))
 
 /// One configuration field of a connector, or one field of an ERP actor type.
 struct field_metadata {
+    /// The field's key.
     std::string FieldKey{};
+    /// The position in lists.
     std::int32_t Rank = 0;
+    /// The name shown to users.
     std::string DisplayName{};
+    /// A description for display.
     std::string DisplayDescription{};
+    /// The type of the field (`field_metadata_type`).
     open_enum<field_metadata_type> FieldType = field_metadata_type::Text;
     /// The list the values come from, for `List` fields.
     std::string ListName{};
+    /// The value used when none is given.
     std::string DefaultValue{};
     /// 0: unlimited.
     std::int32_t MaxLength = 0;
+    /// How the field may be used (`field_access`: normal, mandatory or read-only).
     open_enum<field_access> Access = field_access::Normal;
+    /// Whether the field is shown in search results.
     bool ShowInSearch = false;
     SO_ERPSYNC_CARRIER_MEMBERS
 };

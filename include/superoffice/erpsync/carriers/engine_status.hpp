@@ -15,7 +15,9 @@ namespace superoffice::erpsync {
 
 /// The sync engine's run state.
 struct erp_sync_engine_status {
+    /// Whether the engine runs.
     bool IsRunning = false;
+    /// The engine's status text.
     std::string StatusMessage{};
     /// How often the engine runs. The WSDL says `xs:duration` (`PT5M`); .NET writes a TimeSpan in
     /// JSON as `00:05:00`. Both are read; it is written back in the form it was read in.

@@ -14,11 +14,17 @@ namespace superoffice::erpsync {
 
 /// A field value with its display text and the directions it syncs in.
 struct erp_sync_field_value {
+    /// The name shown to users.
     std::string DisplayName{};
+    /// The CRM field.
     std::string CrmFieldKey{};
+    /// The value.
     std::string Value{};
+    /// The value as shown to users.
     std::string DisplayValue{};
+    /// Whether the value goes to the CRM.
     bool SyncToCrm = false;
+    /// Whether the value goes to the ERP system.
     bool SyncToErp = false;
     SO_ERPSYNC_CARRIER_MEMBERS
 };

@@ -19,7 +19,9 @@ namespace superoffice::erpsync {
 
 /// A table name and record id pair: a record the call changed.
 struct changed_data_item {
+    /// The table.
     std::string Tablename{};
+    /// The record.
     std::int32_t RecordId = 0;
     SO_ERPSYNC_CARRIER_MEMBERS
 };
@@ -27,8 +29,11 @@ SO_ERPSYNC_DESCRIBE_CARRIER(changed_data_item, ChangedDataItem, (Tablename, Reco
 
 /// Records touched by an operation, which a client may want to reload.
 struct changed_data {
+    /// Records created.
     std::vector<changed_data_item> AddedRecords{};
+    /// Records updated.
     std::vector<changed_data_item> UpdatedRecords{};
+    /// Records deleted.
     std::vector<changed_data_item> DeletedRecords{};
     SO_ERPSYNC_CARRIER_MEMBERS
 };
@@ -39,12 +44,15 @@ SO_ERPSYNC_DESCRIBE_CARRIER(changed_data, ChangedData, (AddedRecords, UpdatedRec
 /// `IsOk == false` is data, not a transport failure: the call completes without error and the
 /// caller decides. `check()` turns it into `error::plugin_failed` in one call.
 struct plugin_response {
+    /// Whether the agent did it; when false, `ErrorCode` and the explanations say why.
     bool IsOk = false;
     /// Localized, for display.
     std::string UserExplanation{};
     /// Always English.
     std::string TechExplanation{};
+    /// The agent's error code (empty when `IsOk`).
     std::string ErrorCode{};
+    /// What the operation changed, table by table.
     std::optional<changed_data> Changes{};
     /// Only sent by newer servers.
     std::optional<open_enum<quote_status>> Status{};

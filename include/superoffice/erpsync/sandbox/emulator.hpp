@@ -75,9 +75,10 @@ namespace superoffice::erpsync::sandbox {
 
 /// Thrown by `run` for invalid parameters: the agent answers 200 `{Message, MessageDetail}`.
 struct agent_fault : std::runtime_error {
+    /// `message` is the answer's `Message`, `detail` its `MessageDetail`.
     agent_fault(std::string message, std::string detail)
         : std::runtime_error(std::move(message)), detail(std::move(detail)) {}
-    std::string detail;
+    std::string detail; ///< The answer's `MessageDetail`.
 };
 
 /// The operations that fetch one thing by id: the emulator answers `std::nullopt` (`null` on the
@@ -93,17 +94,22 @@ template <class Op>
 using run_result_t = std::conditional_t<boost::mp11::mp_contains<nullable_ops, Op>::value,
                                         std::optional<response_t<Op>>, response_t<Op>>;
 
+/// The ErpSync agent's behaviour over a sandbox state (see the file's comment): `run(Op{}, request)`
+/// answers as the agent would and changes the state. Not thread-safe: the server serialises it.
 class emulator {
 public:
+    /// A CRM record: its actor type and id.
     using crm_key = std::pair<crm_actor_type, std::int32_t>;
+    /// An ERP actor: its actor type and key.
     using erp_key = std::pair<erp_actor_type, std::string>;
 
+    /// An emulator holding `s`. Throws `std::invalid_argument` for an inconsistent seed (see `load`).
     explicit emulator(seed const& s = default_seed());
     /// Copies the whole state. A moved-from emulator may only be assigned to or destroyed.
     emulator(emulator const& other);
-    emulator(emulator&& other) noexcept;
-    emulator& operator=(emulator const& other);
-    emulator& operator=(emulator&& other) noexcept;
+    emulator(emulator&& other) noexcept;            ///< Takes the state of `other`.
+    emulator& operator=(emulator const& other);     ///< Copies the whole state.
+    emulator& operator=(emulator&& other) noexcept; ///< Takes the state of `other`.
     ~emulator();
 
     /// Replaces the whole state. Throws `std::invalid_argument` for an inconsistent seed (a link
@@ -114,7 +120,9 @@ public:
     seed snapshot() const;
 
     // --- queries for tests and tools ------------------------------------------------------
+    /// A field of a CRM record, or nullopt when the record or the field does not exist.
     std::optional<std::string> crm_field(crm_actor_type t, std::int32_t id, std::string const& field) const;
+    /// A field of an ERP actor of connection `conn`, or nullopt when it does not exist.
     std::optional<std::string> erp_field(std::int32_t conn, erp_actor_type t, std::string const& key,
                                          std::string const& field) const;
     /// The internal key id of a linked CRM record.
@@ -145,7 +153,9 @@ public:
     std::map<internal_resync_key, std::size_t> const& internal_resyncs() const noexcept;
     /// Every count of `resync_count(conn, type, external_key)` that is not 0.
     std::map<external_resync_key, std::size_t> const& external_resyncs() const noexcept;
+    /// The sync engine's state (running, interval, runs so far).
     engine& engine_state() noexcept;
+    /// The sync engine's state.
     engine const& engine_state() const noexcept;
 
     /// One run of the sync engine: the queued resyncs, then SyncAll. Nothing while it is stopped.

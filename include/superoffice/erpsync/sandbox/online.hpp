@@ -183,6 +183,7 @@ struct online_options {
     /// The OAuth client (token endpoint). An empty `client_secret` means `application_token`
     /// (the client secret is the application token in production).
     std::string client_id = "sandbox-client-id";
+    /// The application's client secret (never logged).
     std::string client_secret{};
     /// Refresh tokens the token endpoint accepts.
     std::vector<std::string> refresh_tokens{"sandbox-refresh-token"};
@@ -228,6 +229,7 @@ struct online_counts {
     std::size_t unauthorized = 0;
     std::size_t misdirected = 0; ///< 421s (tenant path on a host the tenant does not live on)
     std::size_t unavailable = 0; ///< 503s because the tenant is not running
+    /// Equal when every count is.
     bool operator==(online_counts const&) const = default;
 };
 

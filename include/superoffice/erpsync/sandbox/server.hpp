@@ -185,15 +185,15 @@ struct fault_options {
 
 /// How many faults of each kind a server injected (`server::faults_injected`).
 struct fault_counts {
-    std::size_t refuse_connection = 0;
-    std::size_t status_429 = 0;
-    std::size_t status_503 = 0;
-    std::size_t status_500 = 0;
-    std::size_t status_502 = 0;
-    std::size_t status_504 = 0;
-    std::size_t stall = 0;
-    std::size_t reset_mid_response = 0;
-    std::size_t truncated_body = 0;
+    std::size_t refuse_connection = 0;  ///< connections closed at once
+    std::size_t status_429 = 0;         ///< 429 Too Many Requests answered
+    std::size_t status_503 = 0;         ///< 503 Service Unavailable answered
+    std::size_t status_500 = 0;         ///< 500 Internal Server Error answered
+    std::size_t status_502 = 0;         ///< 502 Bad Gateway answered
+    std::size_t status_504 = 0;         ///< 504 Gateway Timeout answered
+    std::size_t stall = 0;              ///< requests held without an answer
+    std::size_t reset_mid_response = 0; ///< connections reset in the middle of an answer
+    std::size_t truncated_body = 0;     ///< answers cut short
 
     /// The count of one kind (0 for `none`).
     std::size_t of(fault_kind k) const noexcept {
@@ -225,6 +225,7 @@ struct fault_counts {
         return refuse_connection + status_429 + status_503 + status_500 + status_502 + status_504 + stall +
                reset_mid_response + truncated_body;
     }
+    /// Equal when every count is.
     bool operator==(fault_counts const&) const = default;
 };
 
@@ -244,14 +245,15 @@ struct options {
     std::uint16_t port = 0;
     /// The tenant path, as in `https://sod.superoffice.com/Cust12345`.
     std::string base_path = "/Cust12345";
-    /// Accepted credentials. An empty value disables that scheme.
+    /// Accepted credentials. An empty value disables that scheme. Basic: the user name.
     std::string user = "sandbox";
-    std::string password = "sandbox";
-    std::string ticket = "7T:sandbox-ticket";
-    std::string bearer = "8A:sandbox-token";
-    std::string xsrf_token{};
+    std::string password = "sandbox";         ///< Basic: the password.
+    std::string ticket = "7T:sandbox-ticket"; ///< `Authorization: SOTicket <ticket>`.
+    std::string bearer = "8A:sandbox-token";  ///< `Authorization: Bearer <token>`.
+    std::string xsrf_token{};                 ///< `X-XSRF-TOKEN` (session authentication).
     /// When non-empty, `SO-AppToken` must carry this value.
     std::string app_token{};
+    /// What a 204 operation's answer carries (the agent's own varies: see `no_content_body`).
     no_content_body no_content = no_content_body::null;
     /// Close every connection after its response, without announcing it (a server whose
     /// keep-alive timeout is shorter than the client's idle time).
@@ -273,7 +275,7 @@ struct options {
     std::chrono::microseconds service_time{0};
     /// PEM certificate chain and key: when set the server speaks TLS only.
     std::string tls_cert_pem{};
-    std::string tls_key_pem{};
+    std::string tls_key_pem{}; ///< The private key of `tls_cert_pem`, PEM.
     /// A connection idle (or stalled mid-request) for this long is closed.
     std::chrono::milliseconds idle_timeout{30000};
     /// Largest request body accepted.
@@ -317,6 +319,7 @@ public:
     /// connections are closed when the server is destroyed.
     void stop();
 
+    /// The port it listens on.
     std::uint16_t port() const noexcept;
     /// The base URL to give a client, e.g. `http://127.0.0.1:41234/Cust12345`.
     std::string base_url() const;
@@ -344,18 +347,21 @@ public:
     /// The environment host, e.g. `http://127.0.0.1:41235` (no trailing slash): the base of
     /// `/login/...`, `/Login/api/PartnerSystemUser/Authenticate` and `/api/state/{ctx}`.
     std::string environment_url() const;
+    /// The environment host's port.
     std::uint16_t environment_port() const;
     /// The number of tenant hosts (`online_options::tenant_hosts`).
     std::size_t tenant_host_count() const;
     /// The tenant's root on tenant host `i`, e.g. `http://127.0.0.1:41236/Cust12345` (host 0 is
     /// `base_url()`). Throws `std::out_of_range` when there is no host `i`.
     std::string tenant_host_url(std::size_t i) const;
+    /// The port of tenant host `i`; throws `std::out_of_range` when there is no host `i`.
     std::uint16_t tenant_host_port(std::size_t i) const;
     /// The context identifier served (`online_options::context_identifier` or from `base_path`).
     std::string context_identifier() const;
     /// Sets the state the state service reports; the tenant API answers 503 unless
     /// `is_running(s)`.
     void set_tenant_state(tenant_state s);
+    /// The state the state service reports now.
     tenant_state current_tenant_state() const;
     /// Moves the tenant to tenant host `i`: the state service's `Endpoint` and `Api` name it, and
     /// the tenant API answers 421 on every other host. Throws `std::out_of_range` when there is

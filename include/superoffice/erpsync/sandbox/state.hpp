@@ -43,29 +43,40 @@
 
 namespace superoffice::erpsync::sandbox {
 
+/// A record's fields: field key to value.
 using field_values = std::map<std::string, std::string>;
 
 /// A record in the CRM.
 struct crm_record {
+    /// The type.
     crm_actor_type Type = crm_actor_type::Contact;
+    /// The id.
     std::int32_t Id = 0;
+    /// Field values, keyed by field key.
     field_values Fields{};
 };
 BOOST_DESCRIBE_STRUCT(crm_record, (), (Type, Id, Fields))
 
 /// An actor in one ERP connection.
 struct erp_actor {
+    /// The type.
     erp_actor_type Type = erp_actor_type::Customer;
+    /// The key.
     std::string Key{};
+    /// Field values, keyed by field key.
     field_values Fields{};
 };
 BOOST_DESCRIBE_STRUCT(erp_actor, (), (Type, Key, Fields))
 
 /// A registered connector: where it lives and what it offers.
 struct connector {
+    /// The id.
     std::int32_t Id = 0;
+    /// The name shown to users.
     std::string DisplayName{};
+    /// The URL the connector answers at.
     std::string URL{};
+    /// Whether it is marked deleted.
     bool Deleted = false;
     /// The fields a connection through this connector is configured with.
     std::vector<field_metadata> ConfigFields{};
@@ -76,24 +87,39 @@ BOOST_DESCRIBE_STRUCT(connector, (), (Id, DisplayName, URL, Deleted, ConfigField
 
 /// An ERP connection with its actors, mappings and list mappings.
 struct connection {
+    /// The id.
     std::int32_t Id = 0;
+    /// The name.
     std::string Name{};
+    /// Whether it is active (an inactive connection does not sync).
     bool Active = true;
+    /// The ERP system's records on this connection.
     std::vector<erp_actor> Actors{};
+    /// The connector it goes through.
     std::int32_t ConnectorId = 1;
+    /// A description.
     std::string Description{};
+    /// Whether it is marked deleted.
     bool Deleted = false;
     /// Synced by `SyncAll` and the engine's runs (`ForceSyncAll` syncs every active connection).
     bool AutoSync = true;
     /// The GUID text the connector knows the connection by (made up when empty).
     std::string ConnectionGuid{};
+    /// Configuration values, keyed by field key.
     std::map<std::string, std::string> ConfigFields{};
+    /// Whether every user may use it (else the access ids below).
     bool AllAccess = true;
+    /// User groups who may use it (when not everyone may).
     std::vector<std::int32_t> UserGroupAccessIds{};
+    /// Associates who may use it (when not everyone may).
     std::vector<std::int32_t> AssociateAccessIds{};
+    /// The actor type mappings.
     std::vector<erp_sync_actor_type_mapping> Mappings{};
+    /// The list value mappings.
     std::vector<erp_connection_list_mapping> ListMappings{};
+    /// When it last synced.
     timestamp LastSync{};
+    /// The newest change seen.
     std::string MostRecentTimestamp{};
 };
 BOOST_DESCRIBE_STRUCT(connection, (),
@@ -103,18 +129,26 @@ BOOST_DESCRIBE_STRUCT(connection, (),
 
 /// A link between a CRM record and an ERP actor of one connection.
 struct link {
+    /// The ERP connection.
     std::int32_t ConnectionId = 0;
+    /// The CRM actor type.
     crm_actor_type CrmType = crm_actor_type::Contact;
+    /// The CRM record.
     std::int32_t CrmId = 0;
+    /// The ERP actor type.
     erp_actor_type ErpType = erp_actor_type::Customer;
+    /// The ERP actor's key.
     std::string ErpKey{};
 };
 BOOST_DESCRIBE_STRUCT(link, (), (ConnectionId, CrmType, CrmId, ErpType, ErpKey))
 
 /// The sync engine.
 struct engine {
+    /// Whether the engine runs.
     bool IsRunning = true;
+    /// The engine's status text.
     std::string StatusMessage = "Idle";
+    /// How often the engine runs.
     time_span Interval{std::chrono::minutes(5)};
     /// Resyncs queued by `ForceResyncBatchTask`, applied on the engine's next run.
     std::vector<force_resync_request> Queue{};
@@ -125,11 +159,17 @@ BOOST_DESCRIBE_STRUCT(engine, (), (IsRunning, StatusMessage, Interval, Queue, Ru
 
 /// Everything the sandbox knows; also the seed file format.
 struct seed {
+    /// The connections.
     std::vector<connection> Connections{};
+    /// The CRM records.
     std::vector<crm_record> CrmRecords{};
+    /// The links between CRM records and ERP actors.
     std::vector<link> Links{};
+    /// The sync engine's state.
     engine Engine{};
+    /// The connectors.
     std::vector<connector> Connectors{};
+    /// The default-value rules.
     std::vector<erp_sync_default_value> DefaultValues{};
     /// Connection ids, highest sync priority first; others follow in id order.
     std::vector<std::int32_t> SyncPriorities{};
