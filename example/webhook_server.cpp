@@ -83,8 +83,8 @@ asio::awaitable<response> handle(erp::client& client, request const& req) {
     if (!conn || !conn->is_int64() || !type || !type->is_string() || !keys || !keys->is_array())
         co_return bad_request(req,
                               "expected {\"connection\": int, \"actorType\": string, \"keys\": [string]}");
-    auto actor = erp::detail::enum_from_name<erp::erp_actor_type>(std::string_view(type->as_string()));
-    if (!actor)
+    auto actor = erp::open_enum<erp::erp_actor_type>::from_name(std::string_view(type->as_string()));
+    if (actor.is_unknown())
         co_return bad_request(req, "unknown actorType");
     std::vector<std::string> key_list;
     for (auto const& k : keys->as_array()) {
@@ -99,7 +99,7 @@ asio::awaitable<response> handle(erp::client& client, request const& req) {
     bo.batch_size = 100;
     bo.concurrency = 2;
     auto const conn_id = static_cast<std::int32_t>(conn->as_int64());
-    auto [bec, result] = co_await erp::async_resync_bulk(client, conn_id, *actor, key_list, bo,
+    auto [bec, result] = co_await erp::async_resync_bulk(client, conn_id, actor.value(), key_list, bo,
                                                          asio::as_tuple(asio::use_awaitable));
     boost::json::array outcomes;
     for (std::size_t i = 0; i < key_list.size(); ++i) {
