@@ -2,12 +2,17 @@
 // the deadline), per-call cancellation through cancellation slots, the rate limit and the
 // in-flight cap, the logging hook, and many calls from several threads on one client.
 // Faults come from the sandbox's fault mode; everything runs on 127.0.0.1 and is bounded.
+// CTest runs these suites twice: as they are (each call on a strand of the client's), and with
+// SO_ERPSYNC_TEST_CALL_THREADING=single_threaded, which makes every client here (except the one
+// run by a thread pool) use no strands: the same behaviour is asked of both.
 #include <superoffice/erpsync/client.hpp>
+#include <superoffice/erpsync/detail/connection_pool.hpp>
 #include <superoffice/erpsync/sandbox/server.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -17,9 +22,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -54,8 +62,23 @@ sandbox::options first_requests_fail(double sandbox::fault_options::*kind, int n
     return o;
 }
 
+// The threading the tests' clients use: `automatic` (their io_contexts have no hint: strands),
+// or what SO_ERPSYNC_TEST_CALL_THREADING says (`single_threaded`: their io_contexts are run by one
+// thread; `strands`).
+erp::call_threading test_threading() {
+    char const* v = std::getenv("SO_ERPSYNC_TEST_CALL_THREADING");
+    if (!v || std::string_view(v).empty())
+        return erp::call_threading::automatic;
+    if (std::string_view(v) == "single_threaded")
+        return erp::call_threading::single_threaded;
+    if (std::string_view(v) == "strands")
+        return erp::call_threading::strands;
+    throw std::invalid_argument("SO_ERPSYNC_TEST_CALL_THREADING: single_threaded or strands");
+}
+
 erp::client_config config(sandbox::server const& sb) {
     erp::client_config cfg;
+    cfg.threading = test_threading();
     cfg.base_url = sb.base_url();
     cfg.auth = erp::credentials::basic("sandbox", "sandbox");
     cfg.timeout = 10s;
@@ -645,6 +668,7 @@ BOOST_AUTO_TEST_CASE(many_calls_from_many_threads_on_one_client) {
     sandbox::server sb(o);
     asio::thread_pool pool(4);
     auto cfg = config(sb);
+    cfg.threading = erp::call_threading::automatic; // four threads run it: strands, whatever the run
     cfg.limit.max_in_flight = 16;
     erp::client cl(pool.get_executor(), cfg);
     constexpr int threads = 4, per_thread = 100;
@@ -672,6 +696,86 @@ BOOST_AUTO_TEST_CASE(many_calls_from_many_threads_on_one_client) {
     BOOST_TEST(cl.idle_connections() <= cfg.max_idle_connections);
     BOOST_TEST(sb.with_state([](sandbox::emulator& e) { return e.resync_count(1, 1); }) ==
                static_cast<std::size_t>(threads * per_thread));
+}
+
+// `call_threading::automatic` leaves the strands out only where the executor promises one thread.
+BOOST_AUTO_TEST_CASE(strands_are_left_out_only_for_a_single_threaded_executor) {
+    using erp::detail::client_state;
+    auto on_strands = [](asio::any_io_executor ex, erp::call_threading t) {
+        erp::client_config cfg;
+        cfg.base_url = "http://127.0.0.1:1/Cust1";
+        cfg.threading = t;
+        client_state st(std::move(ex), cfg);
+        bool const strand = st.next_strand().target<asio::strand<asio::io_context::executor_type>>() ||
+                            st.next_strand().target<asio::strand<asio::any_io_executor>>();
+        BOOST_TEST(strand == st.on_strands());
+        return st.on_strands();
+    };
+    using enum erp::call_threading;
+    asio::io_context one(1), many, unsafe(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO), two(2);
+    asio::thread_pool pool(1);
+    BOOST_TEST(!on_strands(one.get_executor(), automatic));
+    BOOST_TEST(!on_strands(unsafe.get_executor(), automatic));
+    BOOST_TEST(
+        !on_strands(asio::prefer(one.get_executor(), asio::execution::outstanding_work.tracked), automatic));
+    BOOST_TEST(on_strands(many.get_executor(), automatic));
+    BOOST_TEST(on_strands(two.get_executor(), automatic));
+    BOOST_TEST(on_strands(pool.get_executor(), automatic)); // a thread pool may grow (attach)
+    BOOST_TEST(on_strands(asio::make_strand(one), automatic));
+    BOOST_TEST(on_strands(one.get_executor(), strands));
+    BOOST_TEST(!on_strands(many.get_executor(), single_threaded));
+    BOOST_TEST(!on_strands(pool.get_executor(), single_threaded));
+    pool.join();
+}
+
+// Without strands, calls may still be started and cancelled from other threads while one
+// thread runs the io_context (ThreadSanitizer runs this too).
+BOOST_AUTO_TEST_CASE(calls_started_and_cancelled_from_other_threads_without_strands) {
+    sandbox::server sb(quiet());
+    asio::io_context io(1);
+    auto cfg = config(sb);
+    cfg.threading = erp::call_threading::automatic;
+    erp::client cl(io, cfg);
+    auto work = asio::make_work_guard(io);
+    std::thread runner([&] { io.run(); });
+    constexpr int threads = 3, per_thread = 60;
+    std::atomic<int> ok{0}, aborted{0}, other{0};
+    std::vector<std::promise<void>> done(threads * per_thread);
+    std::vector<std::unique_ptr<asio::cancellation_signal>> signals;
+    for (int i = 0; i < threads * per_thread; ++i)
+        signals.push_back(std::make_unique<asio::cancellation_signal>());
+    std::vector<std::thread> starters;
+    for (int t = 0; t < threads; ++t)
+        starters.emplace_back([&, t] {
+            for (int i = 0; i < per_thread; ++i) {
+                auto const k = static_cast<std::size_t>(t * per_thread + i);
+                cl.async_force_resync(
+                    resync_one(), asio::bind_cancellation_slot(
+                                      signals[k]->slot(), [&, k](erp::error_code ec, erp::plugin_response r) {
+                                          if (!ec && r.IsOk)
+                                              ++ok;
+                                          else if (ec == asio::error::operation_aborted)
+                                              ++aborted;
+                                          else
+                                              ++other;
+                                          done[k].set_value();
+                                      }));
+                // every third call is cancelled at once, from this thread: a signal is emitted
+                // on the io_context's thread (it is not thread-safe itself)
+                if (i % 3 == 0)
+                    asio::post(io, [&, k] { signals[k]->emit(asio::cancellation_type::terminal); });
+            }
+        });
+    for (auto& s : starters)
+        s.join();
+    for (auto& p : done)
+        BOOST_TEST_REQUIRE((p.get_future().wait_for(30s) == std::future_status::ready));
+    work.reset();
+    runner.join();
+    BOOST_TEST(ok.load() + aborted.load() == threads * per_thread);
+    BOOST_TEST(other.load() == 0);
+    BOOST_TEST(ok.load() >= threads * per_thread * 2 / 3); // those never cancelled all succeeded
+    BOOST_TEST(cl.calls_in_flight() == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

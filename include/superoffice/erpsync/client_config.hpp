@@ -48,6 +48,25 @@ struct tls_options {
     std::shared_ptr<boost::asio::ssl::context> context{};
 };
 
+/// How a client keeps the steps of each call in order (`client_config::threading`). A call's
+/// steps (its timer, its reads and writes, its cancellation) must not run at the same time as
+/// each other; on an executor run by several threads the client gives each call a strand, which
+/// costs a little on every step (a lock and a queue). An executor that runs one handler at a time
+/// orders them already.
+enum class call_threading {
+    /// `single_threaded` when the client's executor is an `io_context`'s made with concurrency
+    /// hint 1 (`boost::asio::io_context ctx(1);`, a promise to Asio that one thread runs it) or an
+    /// unsafe hint (`BOOST_ASIO_CONCURRENCY_HINT_UNSAFE`, `..._UNSAFE_IO`); `strands` otherwise.
+    automatic,
+    /// Each call runs on one of the client's 16 strands, handed out in turn: for executors run by
+    /// several threads (an `io_context` run by a thread pool, a `thread_pool`).
+    strands,
+    /// No strands: the calls' handlers go straight to the client's executor. Only for an executor
+    /// that runs one handler at a time: an `io_context` whose `run` one thread calls, or a strand.
+    /// Calls may still be started and cancelled from any thread (those steps are posted to it).
+    single_threaded,
+};
+
 /// Settings of a `client`. A plain aggregate; every member has a usable default except `base_url` (or
 /// `tenant`).
 struct client_config {
@@ -99,6 +118,9 @@ struct client_config {
     /// `<superoffice/erpsync/soap.hpp>`): SOAP 1.1 or 1.2 at `{base_url}/Remote/Services88/ErpSync.svc`,
     /// with the same calls, carriers and results.
     call_protocol protocol{};
+    /// Whether each call runs on a strand of its own (see `call_threading`). `automatic` (the
+    /// default) drops them for an `io_context` made with concurrency hint 1.
+    call_threading threading = call_threading::automatic;
 };
 
 } // namespace superoffice::erpsync

@@ -64,6 +64,7 @@ struct client_state {
 
     /// The strand a new call runs on: the client's strands are handed out in turn. Calls sharing
     /// one are serialized with each other, nothing more; a fixed set means no call allocates one.
+    /// Without strands (`call_threading::single_threaded`), the client's executor itself.
     boost::asio::any_io_executor const& next_strand() noexcept {
         return strands[strand_turn.fetch_add(1, std::memory_order_relaxed) % strands.size()];
     }
@@ -81,6 +82,13 @@ struct client_state {
     /// does, allocates nothing (a strand of a type-erased executor would, at every copy).
     SO_ERPSYNC_DECL static boost::asio::any_io_executor
     make_call_strand(boost::asio::any_io_executor const& ex);
+
+    /// Whether `ex` runs one handler at a time by its own promise: an `io_context`'s executor
+    /// made with concurrency hint 1 or an unsafe (lock-free) hint.
+    SO_ERPSYNC_DECL static bool runs_on_one_thread(boost::asio::any_io_executor const& ex);
+
+    /// Whether calls run on strands (decided once, from `cfg.threading` and the executor).
+    bool on_strands() const noexcept { return on_strands_; }
 
     /// A random backoff before attempt `attempt + 1`.
     SO_ERPSYNC_DECL std::chrono::steady_clock::duration backoff(unsigned attempt);
@@ -100,6 +108,7 @@ private:
     std::minstd_rand rng{std::random_device{}()};
     std::array<boost::asio::any_io_executor, 16> strands;
     std::atomic<std::size_t> strand_turn{0};
+    bool on_strands_ = true;
     std::vector<call_buffers> spare;
 };
 

@@ -13,8 +13,14 @@
 #include <superoffice/erpsync/error.hpp>
 
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/detail/concurrency_hint.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/asio/strand.hpp>
+#if !defined(BOOST_ASIO_HAS_IOCP)
+#include <boost/asio/detail/scheduler.hpp>
+#endif
 
 #include <chrono>
 #include <memory>
@@ -28,8 +34,10 @@ superoffice::erpsync::detail::client_state::client_state(boost::asio::any_io_exe
       limits_owner(shared_limits ? std::move(shared_limits) : std::make_shared<limiter>(cfg.limit)),
       limits(*limits_owner) {
     pc = prepare_config(cfg);
+    on_strands_ = cfg.threading == call_threading::strands ||
+                  (cfg.threading == call_threading::automatic && !runs_on_one_thread(ex));
     for (auto& s : strands)
-        s = make_call_strand(ex);
+        s = on_strands_ ? make_call_strand(ex) : ex;
     if (!pc.error && pc.endpoint.tls)
         make_tls_context();
 }
@@ -149,6 +157,30 @@ superoffice::erpsync::detail::client_state::make_call_strand(boost::asio::any_io
     if (auto const* io = ex.target<boost::asio::io_context::executor_type>())
         return boost::asio::make_strand(*io);
     return boost::asio::make_strand(ex);
+}
+
+SO_ERPSYNC_DECL bool
+superoffice::erpsync::detail::client_state::runs_on_one_thread(boost::asio::any_io_executor const& ex) {
+#if defined(BOOST_ASIO_HAS_IOCP)
+    (void)ex;
+    return false; // the hint is not kept on Windows' completion port
+#else
+    namespace asio = boost::asio;
+    using tracked = decltype(asio::prefer(std::declval<asio::io_context::executor_type>(),
+                                          asio::execution::outstanding_work.tracked));
+    asio::io_context* ctx = nullptr;
+    if (auto const* io = ex.target<asio::io_context::executor_type>())
+        ctx = &io->context();
+    else if (auto const* t = ex.target<tracked>())
+        ctx = &t->context();
+    if (!ctx)
+        return false;
+    int const hint = asio::use_service<asio::detail::scheduler>(*ctx).concurrency_hint();
+    // 1, or an "unsafe" hint (no locking in the scheduler or in the reactor's I/O): each a
+    // promise that one thread at a time runs the context
+    return hint == 1 || !BOOST_ASIO_CONCURRENCY_HINT_IS_LOCKING(SCHEDULER, hint) ||
+           !BOOST_ASIO_CONCURRENCY_HINT_IS_LOCKING(REACTOR_IO, hint);
+#endif
 }
 
 SO_ERPSYNC_DECL std::chrono::steady_clock::duration
