@@ -698,6 +698,31 @@ BOOST_AUTO_TEST_CASE(many_calls_from_many_threads_on_one_client) {
                static_cast<std::size_t>(threads * per_thread));
 }
 
+// The calls' deadlines are watched by one timer per client: once the calls are done it is not
+// left set, and io_context::run returns (a timeout of minutes would otherwise hold it).
+BOOST_AUTO_TEST_CASE(finished_calls_leave_the_io_context_no_work) {
+    sandbox::server sb(quiet());
+    asio::io_context io;
+    auto cfg = config(sb);
+    cfg.timeout = 10min;
+    erp::client cl(io, cfg);
+    int ok = 0;
+    for (int i = 0; i < 8; ++i)
+        cl.async_force_resync(resync_one(),
+                              [&](erp::error_code ec, erp::plugin_response r) { ok += !ec && r.IsOk; });
+    auto const t0 = clock_type::now();
+    io.run();
+    BOOST_TEST(ok == 8);
+    BOOST_TEST((clock_type::now() - t0 < 60s));
+    // and again, from idle
+    cl.async_force_resync(resync_one(),
+                          [&](erp::error_code ec, erp::plugin_response r) { ok += !ec && r.IsOk; });
+    io.restart();
+    io.run();
+    BOOST_TEST(ok == 9);
+    BOOST_TEST((clock_type::now() - t0 < 60s));
+}
+
 // `call_threading::automatic` leaves the strands out only where the executor promises one thread.
 BOOST_AUTO_TEST_CASE(strands_are_left_out_only_for_a_single_threaded_executor) {
     using erp::detail::client_state;

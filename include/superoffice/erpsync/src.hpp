@@ -27,6 +27,7 @@
 #include <superoffice/erpsync/impl/concurrency_controller.ipp>
 #include <superoffice/erpsync/impl/connection.ipp>
 #include <superoffice/erpsync/impl/connection_pool.ipp>
+#include <superoffice/erpsync/impl/deadline_watch.ipp>
 #include <superoffice/erpsync/impl/diagnostics.ipp>
 #include <superoffice/erpsync/impl/error.ipp>
 #include <superoffice/erpsync/impl/error_with_diagnostics.ipp>

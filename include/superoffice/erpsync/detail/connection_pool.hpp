@@ -7,11 +7,12 @@
 
 // The state a client shares with its calls in flight (`client_state`): the configuration prepared
 // once, the pool of idle keep-alive connections, the endpoint cache, the TLS context, the call
-// strands, recycled call buffers, the limiter and the backoff's random source.
+// strands, recycled call buffers, the limiter, the deadline watch and the backoff's random source.
 
 #include <superoffice/erpsync/client_config.hpp>
 #include <superoffice/erpsync/detail/config.hpp>
 #include <superoffice/erpsync/detail/connection.hpp>
+#include <superoffice/erpsync/detail/deadline_watch.hpp>
 #include <superoffice/erpsync/detail/limiter.hpp>
 #include <superoffice/erpsync/detail/prepared_config.hpp>
 
@@ -100,6 +101,8 @@ struct client_state {
     std::shared_ptr<limiter> limits_owner;
     limiter& limits;
     std::atomic<std::size_t> connections_opened{0};
+    /// The deadlines of the calls in flight, under one timer.
+    std::shared_ptr<deadline_watch> deadlines;
 
 private:
     mutable std::mutex m;

@@ -13,6 +13,7 @@
 #include <superoffice/erpsync/detail/call_fsm.hpp>
 #include <superoffice/erpsync/detail/connection.hpp>
 #include <superoffice/erpsync/detail/connection_pool.hpp>
+#include <superoffice/erpsync/detail/deadline_watch.hpp>
 #include <superoffice/erpsync/detail/http_request.hpp>
 #include <superoffice/erpsync/detail/protocol_codec.hpp>
 #include <superoffice/erpsync/detail/response_reader.hpp>
@@ -103,8 +104,7 @@ public:
 class exchange : public std::enable_shared_from_this<exchange> {
 public:
     explicit exchange(std::shared_ptr<client_state> st)
-        : st_(std::move(st)), strand_(st_->next_strand()), buffers_(st_->take_buffers()),
-          deadline_timer_(strand_) {
+        : st_(std::move(st)), strand_(st_->next_strand()), buffers_(st_->take_buffers()) {
         d_.req.swap_storage(buffers_.head, buffers_.body);
         d_.body.swap(buffers_.response);
     }
@@ -122,6 +122,7 @@ public:
     ~exchange() {
         if (finished_ || !st_)
             return;
+        st_->deadlines->remove(deadline_);
         if (gate_waiter_ && !st_->limits.cancel(gate_waiter_) && !admitted_)
             in_gate_ = true; // let in meanwhile: the place is ours to give back
         if (in_gate_)
@@ -147,8 +148,11 @@ private:
         return *timer_;
     }
 
-    /// Starts the call's deadline timer (once, before its first I/O).
+    /// Puts the call's deadline under the client's watch (once, before its first I/O).
     void arm_deadline();
+
+    /// The deadline passed (on the strand): the pending step is made to fail.
+    void deadline_passed();
 
     void do_cancel();
 
@@ -216,7 +220,7 @@ private:
     boost::asio::any_io_executor strand_; // one of the client's strands
     client_state::call_buffers buffers_;
     std::optional<boost::asio::steady_timer> timer_; // the in-flight gate, rate-limit and retry waits
-    boost::asio::steady_timer deadline_timer_;       // the call's timeout, over all of its I/O
+    deadline_watch::entry deadline_;                 // the call's timeout, over all of its I/O
     boost::asio::ip::tcp::resolver::results_type endpoints_;
     std::shared_ptr<limiter::waiter> gate_waiter_;
     exchange_data d_;
@@ -228,7 +232,7 @@ private:
     std::size_t written_ = 0; // bytes of the request written without waiting
     bool starting_ = false;   // `run` runs inside `start`: completions are posted
     bool deadline_armed_ = false;
-    bool timed_out_ = false; // the deadline timer expired and closed the I/O
+    bool timed_out_ = false; // the deadline passed and the I/O was closed
     bool in_gate_ = false;
     bool admitted_ = false; // let in by the gate while waiting
     bool cancelled_ = false;

@@ -32,7 +32,7 @@ superoffice::erpsync::detail::client_state::client_state(boost::asio::any_io_exe
                                                          std::shared_ptr<limiter> shared_limits)
     : ex(std::move(e)), cfg(std::move(c)),
       limits_owner(shared_limits ? std::move(shared_limits) : std::make_shared<limiter>(cfg.limit)),
-      limits(*limits_owner) {
+      limits(*limits_owner), deadlines(std::make_shared<deadline_watch>(ex)) {
     pc = prepare_config(cfg);
     on_strands_ = cfg.threading == call_threading::strands ||
                   (cfg.threading == call_threading::automatic && !runs_on_one_thread(ex));

@@ -59,18 +59,26 @@ SO_ERPSYNC_DECL void exchange::arm_deadline() {
     if (deadline_armed_)
         return;
     deadline_armed_ = true;
-    deadline_timer_.expires_at(d_.deadline);
-    deadline_timer_.async_wait(boost::asio::bind_executor(strand_, [self = shared_from_this()](error_code e) {
-        if (e || self->finished_)
-            return; // cancelled by `finish`
-        // The pending step completes with an error, which the state machine reports as the
-        // timeout (it learns of the expiry from the next event).
-        self->timed_out_ = true;
-        if (self->d_.resolver)
-            self->d_.resolver->cancel();
-        if (self->d_.conn)
-            self->d_.conn->close();
-    }));
+    deadline_.deadline = d_.deadline;
+    deadline_.owner = weak_from_this();
+    deadline_.expire = [](std::shared_ptr<void> const& owner) {
+        auto self = std::static_pointer_cast<exchange>(owner);
+        auto& x = *self;
+        boost::asio::post(x.strand_, [self = std::move(self)] { self->deadline_passed(); });
+    };
+    st_->deadlines->add(deadline_);
+}
+
+SO_ERPSYNC_DECL void exchange::deadline_passed() {
+    if (finished_)
+        return;
+    // The pending step completes with an error, which the state machine reports as the timeout
+    // (it learns of the expiry from the next event).
+    timed_out_ = true;
+    if (d_.resolver)
+        d_.resolver->cancel();
+    if (d_.conn)
+        d_.conn->close();
 }
 
 SO_ERPSYNC_DECL void exchange::cancel() {
@@ -296,8 +304,8 @@ SO_ERPSYNC_DECL void exchange::finish(error_code ec) {
         return;
     }
     finished_ = true;
-    if (deadline_armed_ && !timed_out_)
-        deadline_timer_.cancel();
+    if (deadline_armed_)
+        st_->deadlines->remove(deadline_);
     drop_connection();
     d_.attempt = fsm_.attempt();
     d_.overloaded = fsm_.overloaded();
