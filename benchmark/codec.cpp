@@ -15,14 +15,17 @@
 //
 // Cases (names are `<case>/<implementation>[/<size>]`, so a script can pair the rows):
 //
-//   encode_force_resync/<impl>/{1,100,10000}
+//   encode_force_resync/<impl>/{1,100,1000,10000}
+//   encode_force_resync_large_ids/<impl>/{100,10000}
 //       A force_resync_request (ErpConnectionId and that many InternalKeyIds) to
-//       {"ErpConnectionId":1,"InternalKeyIds":[...]}. Each implementation keeps its output buffer
-//       across iterations (cleared, capacity kept) where its API allows it: ours and Boost.JSON
-//       write into a reused std::string (Boost.JSON through a json::serializer read in 4 KiB
-//       chunks, as json::serialize does into a fresh string), RapidJSON into its reused
-//       StringBuffer; nlohmann's public API only returns a new string (dump()). The three others
-//       build their own JSON from the struct each iteration (a DOM, or RapidJSON's SAX calls).
+//       {"ErpConnectionId":1,"InternalKeyIds":[...]}, ids of 1 to 6 digits (mostly 5 and 6, in no
+//       order), or of 9 and 10 digits for _large_ids (a multiplicative hash over 10^8 to 2.1*10^9).
+//       Each implementation keeps its output buffer across iterations (cleared, capacity kept)
+//       where its API allows it: ours and Boost.JSON write into a reused std::string (Boost.JSON
+//       through a json::serializer read in 4 KiB chunks, as json::serialize does into a fresh
+//       string), RapidJSON into its reused StringBuffer; nlohmann's public API only returns a new
+//       string (dump()). The three others build their own JSON from the struct each iteration (a
+//       DOM, or RapidJSON's SAX calls).
 //   decode_plugin_response/<impl>/{0,100,1000}
 //       A plugin_response with that many changed records spread over AddedRecords, UpdatedRecords
 //       and DeletedRecords, generated once, compact, with "TableRight":null,"FieldProperties":{}
@@ -564,12 +567,14 @@ struct rapidjson_dom {
 // ------------------------------------------------------------------------------------------
 // Test data
 
-erp::force_resync_request make_force_resync(std::size_t n) {
+erp::force_resync_request make_force_resync(std::size_t n, bool large_ids) {
     erp::force_resync_request r;
     r.ErpConnectionId = 1;
     r.InternalKeyIds.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) // ids of 1 to 6 digits
-        r.InternalKeyIds.push_back(static_cast<std::int32_t>(1 + (i * 7919) % 250000));
+    for (std::uint64_t i = 0; i < n; ++i)
+        r.InternalKeyIds.push_back(static_cast<std::int32_t>(
+            large_ids ? 100000000 + (i * 2654435761u) % 2000000000 // 9 and 10 digits
+                      : 1 + (i * 7919) % 250000));                 // 1 to 6 digits
     return r;
 }
 
@@ -749,6 +754,7 @@ void bench_decode(benchmark::State& state, std::string_view text) {
 }
 
 struct encode_case {
+    std::string name; // "<case>" of the benchmark's name
     std::size_t size;
     erp::force_resync_request request;
     std::size_t bytes; // of ours' output
@@ -792,12 +798,16 @@ int main(int argc, char** argv) {
     std::vector<decode_case> plugin_responses;
     decode_case connections;
     try {
-        for (std::size_t n : {1, 100, 10000}) {
-            erp::force_resync_request r = make_force_resync(n);
+        auto add_encode = [&](std::string name, std::size_t n, bool large_ids) {
+            erp::force_resync_request r = make_force_resync(n, large_ids);
             check_encoders(r);
             std::size_t const bytes = ours{}.encode(r).size();
-            encodes.push_back({n, std::move(r), bytes});
-        }
+            encodes.push_back({std::move(name), n, std::move(r), bytes});
+        };
+        for (std::size_t n : {1, 100, 1000, 10000})
+            add_encode("encode_force_resync", n, false);
+        for (std::size_t n : {100, 10000})
+            add_encode("encode_force_resync_large_ids", n, true);
 
         for (std::size_t n : {0, 100, 1000}) {
             std::string text = make_plugin_response_json(n);
@@ -833,8 +843,7 @@ int main(int argc, char** argv) {
     for (encode_case const& c : encodes)
         for_each_impl([&](auto tag) {
             using Impl = typename decltype(tag)::type;
-            std::string const name =
-                "encode_force_resync/" + std::string(Impl::name) + "/" + std::to_string(c.size);
+            std::string const name = c.name + "/" + std::string(Impl::name) + "/" + std::to_string(c.size);
             benchmark::RegisterBenchmark(
                 name.c_str(), [&c](benchmark::State& s) { bench_encode<Impl>(s, c.request, c.bytes); });
         });

@@ -16,6 +16,7 @@
 #include <superoffice/erpsync/detail/enum_names.hpp>
 #include <superoffice/erpsync/detail/field_path.hpp>
 #include <superoffice/erpsync/detail/type_traits.hpp>
+#include <superoffice/erpsync/detail/write_integer.hpp>
 #include <superoffice/erpsync/diagnostics.hpp>
 #include <superoffice/erpsync/error.hpp>
 
@@ -33,74 +34,6 @@
 #include <type_traits>
 
 namespace superoffice::erpsync::detail {
-
-/// Decimal digits, two at a time.
-inline constexpr char digit_pairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-/// Writes `v` in decimal at `p` (room for its digits is the caller's); returns the end. Inline
-/// (std::to_chars is not): the digit count by comparisons, which predict well on ids of similar
-/// size, then two digits at a time from the end.
-template <class U>
-inline char* write_decimal(char* p, U v) noexcept {
-    static_assert(std::is_unsigned_v<U> && (sizeof(U) == 4 || sizeof(U) == 8));
-    unsigned n;
-    if constexpr (sizeof(U) == 8) {
-        if (v <= 0xffffffffu)
-            return write_decimal(p, static_cast<std::uint32_t>(v));
-        n = 10;
-        for (U t = v / 10000000000u; t != 0; t /= 10u)
-            ++n;
-    } else {
-        if (v < 100u) {
-            if (v < 10u) {
-                *p = static_cast<char>('0' + v);
-                return p + 1;
-            }
-            std::memcpy(p, digit_pairs + 2 * v, 2);
-            return p + 2;
-        }
-        n = v < 1000u         ? 3
-            : v < 10000u      ? 4
-            : v < 100000u     ? 5
-            : v < 1000000u    ? 6
-            : v < 10000000u   ? 7
-            : v < 100000000u  ? 8
-            : v < 1000000000u ? 9
-                              : 10;
-    }
-    char* const end = p + n;
-    char* q = end;
-    while (v >= 100u) {
-        auto const r = static_cast<unsigned>(v % 100u);
-        v /= 100u;
-        q -= 2;
-        std::memcpy(q, digit_pairs + 2 * r, 2);
-    }
-    if (v >= 10u)
-        std::memcpy(q - 2, digit_pairs + 2 * v, 2);
-    else
-        q[-1] = static_cast<char>('0' + v);
-    return end;
-}
-
-/// Writes the integer `v` in decimal at `p`; returns the end.
-template <class I>
-inline char* write_integer(char* p, I v) noexcept {
-    using U = std::conditional_t<(sizeof(I) <= 4), std::uint32_t, std::uint64_t>;
-    if constexpr (std::is_signed_v<I>) {
-        U m = static_cast<U>(v);
-        if (v < 0) {
-            *p++ = '-';
-            m = U(0) - m;
-        }
-        return write_decimal(p, m);
-    } else {
-        return write_decimal(p, static_cast<U>(v));
-    }
-}
 
 class json_writer {
 public:
@@ -139,10 +72,6 @@ private:
         ++pos_;
     }
 
-    /// Most characters an integer of type I takes (sign included).
-    template <class I>
-    static constexpr std::size_t max_integer_chars = std::numeric_limits<I>::digits10 + 2;
-
     /// `,"Name":` for member descriptor D, built at compile time (wire names are identifiers:
     /// nothing to escape). The first member written skips the comma.
     template <class D>
@@ -173,7 +102,7 @@ private:
                 pos_ += 5;
             }
         } else if constexpr (is_integer_v<T>) {
-            advance_to(write_integer(room(max_integer_chars<T>), v));
+            advance_to(write_integer(room(integer_room<T>), v));
         } else if constexpr (std::is_floating_point_v<T>) {
             if (!std::isfinite(v))
                 return fail("a non-finite number cannot be written as JSON");
@@ -214,20 +143,17 @@ private:
         } else if constexpr (is_vector_v<T>) {
             using E = typename T::value_type;
             if constexpr (is_integer_v<E>) {
-                // the bound of the whole array at once, then no check per element
-                constexpr std::size_t w = max_integer_chars<E>;
+                // the bound of the whole array at once, then no check per element; a comma
+                // after every element, the last one replaced by the bracket
                 std::size_t const n = v.size();
-                char* p = room(2 + n * (w + 1));
+                char* p = room(2 + n * (integer_room<E> + 1));
                 *p++ = '[';
-                if (n) {
-                    E const* it = v.data();
-                    E const* const last = it + n;
-                    p = write_integer(p, *it);
-                    while (++it != last) {
-                        *p++ = ',';
-                        p = write_integer(p, *it);
-                    }
+                for (E const e : v) {
+                    p = write_integer(p, e);
+                    *p++ = ',';
                 }
+                if (n)
+                    --p;
                 *p++ = ']';
                 advance_to(p);
             } else {
