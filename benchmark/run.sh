@@ -15,7 +15,8 @@
 #   memory      erpsync_bench_memory against nginx: allocations per call, resident memory in flight
 #   throughput  throughput.sh: erpsync_bench_load against wrk, on nginx and on the sandbox process
 #   bulk        bulk.sh: erpsync resync-bulk through the sandbox process: keys/s for 1M keys, peak
-#               RSS of a 10M-key streamed run, adaptive against fixed concurrency at a capacity
+#               RSS of a 10M-key streamed run, keys/s beside wrk sending the same requests
+#               (bulk_resync.lua), adaptive against fixed concurrency at a capacity
 #   compile     one translation unit with the umbrella header and one call, against a plain Beast +
 #               Boost.JSON client doing the same call (benchmark/compile/)
 # Servers listen on 127.0.0.1 only and are stopped on exit.
@@ -170,7 +171,7 @@ want throughput && script_part throughput \
 
 # ---- bulk resync --------------------------------------------------------------------------------
 want bulk && script_part bulk \
-    "Bulk resync (erpsync resync-bulk through the sandbox process; target: peak RSS of the 10M-key streamed run under 100 MB)" \
+    "Bulk resync (erpsync resync-bulk through the sandbox process, beside wrk sending the same requests; target: peak RSS of the 10M-key streamed run under 100 MB)" \
     "$here/bulk.sh" "$build/example/erpsync" "$build/example/erpsync_sandbox" "${bulk_args[@]}"
 
 # ---- compile time -------------------------------------------------------------------------------
