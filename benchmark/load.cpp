@@ -264,6 +264,7 @@ int main(int argc, char** argv) {
     if (s.basic)
         cfg.auth = erp::credentials::basic(s.user, s.password);
     cfg.max_idle_connections = s.connections;
+    cfg.threading = erp::call_threading::single_threaded; // this thread alone runs `io`
     cfg.retry = erp::retry_policy::none();
     cfg.timeout = std::chrono::seconds(10);
     erp::client c(io, cfg);

@@ -157,6 +157,7 @@ erp::client_config config(settings const& s) {
     if (!s.user.empty())
         cfg.auth = erp::credentials::basic(s.user, s.password);
     cfg.retry = erp::retry_policy::none();
+    cfg.threading = erp::call_threading::single_threaded; // every io_context here runs on this thread
     return cfg;
 }
 

@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     erp::client_config cfg;
     cfg.base_url = sandbox.base_url();
     cfg.auth = erp::credentials::basic("sandbox", "sandbox");
+    cfg.threading = erp::call_threading::single_threaded; // one thread runs `io`: no strands needed
     asio::io_context io;
     erp::client client(io, cfg);
 

@@ -296,6 +296,7 @@ void check_stdin_users(arguments const& a) {
 erp::client_config make_config(arguments const& a, sandbox_handle const* sandbox) {
     check_stdin_users(a);
     erp::client_config cfg;
+    cfg.threading = erp::call_threading::single_threaded; // the command runs its io_context on one thread
     bool const env = !sandbox; // the sandbox has its own credentials: the variables are for real targets
     if (sandbox) {
         if (a.get("--url"))

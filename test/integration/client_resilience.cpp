@@ -723,7 +723,8 @@ BOOST_AUTO_TEST_CASE(finished_calls_leave_the_io_context_no_work) {
     BOOST_TEST((clock_type::now() - t0 < 60s));
 }
 
-// `call_threading::automatic` leaves the strands out only where the executor promises one thread.
+// `call_threading::automatic` leaves the strands out only where Asio itself requires one thread
+// at a time (an unsafe concurrency hint); not for hint 1, which several threads may still run.
 BOOST_AUTO_TEST_CASE(strands_are_left_out_only_for_a_single_threaded_executor) {
     using erp::detail::client_state;
     auto on_strands = [](asio::any_io_executor ex, erp::call_threading t) {
@@ -737,17 +738,20 @@ BOOST_AUTO_TEST_CASE(strands_are_left_out_only_for_a_single_threaded_executor) {
         return st.on_strands();
     };
     using enum erp::call_threading;
-    asio::io_context one(1), many, unsafe(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO), two(2);
+    asio::io_context one(1), many, unsafe(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE),
+        unsafe_io(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO), two(2);
     asio::thread_pool pool(1);
-    BOOST_TEST(!on_strands(one.get_executor(), automatic));
     BOOST_TEST(!on_strands(unsafe.get_executor(), automatic));
-    BOOST_TEST(
-        !on_strands(asio::prefer(one.get_executor(), asio::execution::outstanding_work.tracked), automatic));
+    BOOST_TEST(!on_strands(unsafe_io.get_executor(), automatic));
+    BOOST_TEST(!on_strands(asio::prefer(unsafe_io.get_executor(), asio::execution::outstanding_work.tracked),
+                           automatic));
+    BOOST_TEST(on_strands(one.get_executor(), automatic)); // hint 1: still thread-safe in Asio
     BOOST_TEST(on_strands(many.get_executor(), automatic));
     BOOST_TEST(on_strands(two.get_executor(), automatic));
     BOOST_TEST(on_strands(pool.get_executor(), automatic)); // a thread pool may grow (attach)
     BOOST_TEST(on_strands(asio::make_strand(one), automatic));
-    BOOST_TEST(on_strands(one.get_executor(), strands));
+    BOOST_TEST(on_strands(unsafe.get_executor(), strands));
+    BOOST_TEST(!on_strands(one.get_executor(), single_threaded));
     BOOST_TEST(!on_strands(many.get_executor(), single_threaded));
     BOOST_TEST(!on_strands(pool.get_executor(), single_threaded));
     pool.join();
@@ -759,7 +763,7 @@ BOOST_AUTO_TEST_CASE(calls_started_and_cancelled_from_other_threads_without_stra
     sandbox::server sb(quiet());
     asio::io_context io(1);
     auto cfg = config(sb);
-    cfg.threading = erp::call_threading::automatic;
+    cfg.threading = erp::call_threading::single_threaded; // one thread runs it
     erp::client cl(io, cfg);
     auto work = asio::make_work_guard(io);
     std::thread runner([&] { io.run(); });

@@ -66,9 +66,9 @@ using signature_t = typename detail::signature_of<response_t<Op>>::type;
 /// Distinct objects: safe. Shared object: safe for calls: any number of calls may be started
 /// from any threads at once, also on an `io_context` run by several threads (each call runs on
 /// one of the client's 16 strands, handed out in turn; the connection pool, the endpoint cache and
-/// the limiter are guarded). On an executor that runs one handler at a time the strands are
-/// left out (`client_config::threading`; by default for an `io_context` made with concurrency
-/// hint 1): calls may still be started and cancelled from any thread.
+/// the limiter are guarded). With `client_config::threading = call_threading::single_threaded`
+/// (for an executor that runs one handler at a time) the strands are left out: calls may still be
+/// started and cancelled from any thread, unless the `io_context` has an unsafe concurrency hint.
 /// Constructing, moving and destroying the client object itself are not thread-safe.
 /// Completion handlers run as Asio's rules say: on the handler's associated executor (the
 /// client's executor when it has none).

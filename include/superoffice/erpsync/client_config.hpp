@@ -52,18 +52,22 @@ struct tls_options {
 /// steps (its timer, its reads and writes, its cancellation) must not run at the same time as
 /// each other; on an executor run by several threads the client gives each call a strand, which
 /// costs a little on every step (a lock and a queue). An executor that runs one handler at a time
-/// orders them already.
+/// orders them already: a program whose `io_context` one thread runs should say so with
+/// `single_threaded`.
 enum class call_threading {
-    /// `single_threaded` when the client's executor is an `io_context`'s made with concurrency
-    /// hint 1 (`boost::asio::io_context ctx(1);`, a promise to Asio that one thread runs it) or an
-    /// unsafe hint (`BOOST_ASIO_CONCURRENCY_HINT_UNSAFE`, `..._UNSAFE_IO`); `strands` otherwise.
+    /// `single_threaded` when the client's executor is an `io_context`'s made with an unsafe
+    /// concurrency hint (`BOOST_ASIO_CONCURRENCY_HINT_UNSAFE`, `..._UNSAFE_IO`: Asio then requires
+    /// one thread at a time); `strands` otherwise. Concurrency hint 1 is not taken as one thread:
+    /// Asio's io_context stays thread-safe with it, and several threads may run it.
     automatic,
     /// Each call runs on one of the client's 16 strands, handed out in turn: for executors run by
     /// several threads (an `io_context` run by a thread pool, a `thread_pool`).
     strands,
     /// No strands: the calls' handlers go straight to the client's executor. Only for an executor
     /// that runs one handler at a time: an `io_context` whose `run` one thread calls, or a strand.
-    /// Calls may still be started and cancelled from any thread (those steps are posted to it).
+    /// Calls may still be started and cancelled from any thread (those steps are posted to it),
+    /// except on an `io_context` with an unsafe concurrency hint, where Asio allows only the
+    /// thread running it.
     single_threaded,
 };
 
@@ -119,7 +123,8 @@ struct client_config {
     /// with the same calls, carriers and results.
     call_protocol protocol{};
     /// Whether each call runs on a strand of its own (see `call_threading`). `automatic` (the
-    /// default) drops them for an `io_context` made with concurrency hint 1.
+    /// default) keeps them unless the executor is an unsafe-hint `io_context`; set
+    /// `single_threaded` when one thread runs the executor.
     call_threading threading = call_threading::automatic;
 };
 

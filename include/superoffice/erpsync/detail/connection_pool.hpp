@@ -84,8 +84,9 @@ struct client_state {
     SO_ERPSYNC_DECL static boost::asio::any_io_executor
     make_call_strand(boost::asio::any_io_executor const& ex);
 
-    /// Whether `ex` runs one handler at a time by its own promise: an `io_context`'s executor
-    /// made with concurrency hint 1 or an unsafe (lock-free) hint.
+    /// Whether `ex` runs one handler at a time by Asio's own rules: an `io_context`'s executor
+    /// made with an unsafe (lock-free) concurrency hint. Not hint 1: Asio documents such an
+    /// io_context as still thread-safe, and several threads may run it.
     SO_ERPSYNC_DECL static bool runs_on_one_thread(boost::asio::any_io_executor const& ex);
 
     /// Whether calls run on strands (decided once, from `cfg.threading` and the executor).

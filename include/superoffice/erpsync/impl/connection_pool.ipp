@@ -176,9 +176,10 @@ superoffice::erpsync::detail::client_state::runs_on_one_thread(boost::asio::any_
     if (!ctx)
         return false;
     int const hint = asio::use_service<asio::detail::scheduler>(*ctx).concurrency_hint();
-    // 1, or an "unsafe" hint (no locking in the scheduler or in the reactor's I/O): each a
-    // promise that one thread at a time runs the context
-    return hint == 1 || !BOOST_ASIO_CONCURRENCY_HINT_IS_LOCKING(SCHEDULER, hint) ||
+    // An "unsafe" hint (no locking in the scheduler or in the reactor's I/O), with which Asio
+    // requires one thread at a time. Not 1: with it the io_context "still provides full thread
+    // safety" (Asio's documentation, Concurrency Hints), so a pool of threads may run it.
+    return !BOOST_ASIO_CONCURRENCY_HINT_IS_LOCKING(SCHEDULER, hint) ||
            !BOOST_ASIO_CONCURRENCY_HINT_IS_LOCKING(REACTOR_IO, hint);
 #endif
 }
