@@ -98,16 +98,11 @@ int resync_bulk(arguments const& a) {
     key_reader reader(*file);
     bo.expected_keys = key_reader::count(*file);
 
-    std::unique_ptr<sandbox_handle> sandbox;
-    if (a.sandbox)
-        sandbox = start_sandbox(a);
+    auto const sandbox = start_sandbox(a);
     asio::io_context io;
     erp::client client(io, make_config(a, sandbox.get()));
     erp::diagnostics diag;
-    if (auto ec = client.config_error(&diag)) {
-        std::cerr << "error: " << ec.message() << " (" << diag.to_string() << ")\n";
-        return exit_usage;
-    }
+    check_config(client.config_error(&diag), diag);
     // a progress bar only for a person watching, unless asked for
     bool const bar = a.progress || (!a.no_progress && isatty(STDERR_FILENO) == 1);
     bo.progress = [bar](erp::bulk_progress const& p) {

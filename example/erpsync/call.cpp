@@ -38,16 +38,11 @@ int call(arguments const& a) {
                           "resync-bulk");
     auto const request = make_request<Op>(a);
 
-    std::unique_ptr<sandbox_handle> sandbox;
-    if (a.sandbox)
-        sandbox = start_sandbox(a);
+    auto const sandbox = start_sandbox(a);
     asio::io_context io;
     erp::client client(io, make_config(a, sandbox.get()));
     erp::diagnostics diag;
-    if (auto ec = client.config_error(&diag)) {
-        std::cerr << "error: " << ec.message() << " (" << diag.to_string() << ")\n";
-        return exit_usage;
-    }
+    check_config(client.config_error(&diag), diag);
     erp::call_options options;
     options.diag = &diag;
     if (auto s = a.get("--select"))

@@ -469,4 +469,9 @@ erp::client_config make_config(arguments const& a, sandbox_handle const* sandbox
     return cfg;
 }
 
+void check_config(erp::error_code ec, erp::diagnostics const& diag) {
+    if (ec)
+        throw usage_error(ec.message() + " (" + diag.to_string() + ")");
+}
+
 } // namespace erpsync_cli

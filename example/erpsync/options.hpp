@@ -83,12 +83,17 @@ public:
     virtual std::string user() const = 0;
     virtual std::string password() const = 0;
 };
+/// Starts the sandbox when `--sandbox` was given; null otherwise.
 std::unique_ptr<sandbox_handle> start_sandbox(arguments const& a);
 
 /// The client configuration from the options and environment. Secrets are never echoed; with
 /// `-v` the library's log goes to stderr (it never holds a secret). `sandbox` is the in-process
 /// sandbox, or null for a real target.
 erp::client_config make_config(arguments const& a, sandbox_handle const* sandbox);
+
+/// What `client::config_error` reported, as a usage error (`error: <message> (<details>)`, exit
+/// status 2: nothing was sent). Does nothing when `ec` is empty.
+void check_config(erp::error_code ec, erp::diagnostics const& diag);
 
 /// Whether standard input is taken by an option (`--body -`, `--keys-file -`, `--password-stdin`,
 /// `--ticket-file -`): two of them are refused.

@@ -58,6 +58,8 @@ private:
 } // namespace
 
 std::unique_ptr<sandbox_handle> start_sandbox(arguments const& a) {
+    if (!a.sandbox)
+        return nullptr;
     return std::make_unique<running_sandbox>(sandbox_options(), load_seed(a));
 }
 
