@@ -11,7 +11,9 @@
 #include <boost/mp11/algorithm.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <future>
 #include <thread>
 
@@ -520,6 +522,40 @@ BOOST_AUTO_TEST_CASE(body_size_limit) {
     erp::client c(io, cfg);
     auto r = call<ops::force_resync>(c, io, internal(1, {1}));
     BOOST_TEST((r.ec == erp::error::body_too_large), r.ec.message());
+}
+
+BOOST_AUTO_TEST_CASE(on_overload_hears_each_429_and_503_as_it_arrives) {
+    erp::test::canned_server srv({
+        {erp::test::http_reply(429, "Too Many Requests", "")},
+        {erp::test::http_reply(503, "Service Unavailable", R"({"Error":"busy"})")},
+        {erp::test::http_reply(500, "Internal Server Error", "")}, // retried, not an overload
+        {erp::test::http_reply(200, "OK", R"({"IsOk":true})")},
+    });
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    cfg.retry.initial_backoff = std::chrono::milliseconds(1);
+    cfg.retry.max_backoff = std::chrono::milliseconds(2);
+    cfg.retry.max_attempts = 4;
+    erp::client c(io, cfg);
+    std::vector<unsigned> heard;
+    std::vector<std::size_t> requests_then; // the server's requests when each was heard
+    erp::call_options o;
+    o.on_overload = [&](unsigned status, std::chrono::steady_clock::duration latency) {
+        heard.push_back(status);
+        requests_then.push_back(srv.requests().size());
+        BOOST_TEST(latency.count() >= 0);
+        BOOST_TEST(latency < std::chrono::seconds(5));
+    };
+    auto r = call<ops::force_resync>(c, io, internal(1, {1}), o);
+    auto const& d = r.diag;
+    BOOST_TEST(!r.ec, r.ec.message());
+    BOOST_TEST(r.value.IsOk);
+    BOOST_TEST((heard == std::vector<unsigned>{429, 503}));
+    // each was heard before the next attempt was sent, not at the end of the call
+    BOOST_TEST((requests_then == std::vector<std::size_t>{1, 2}));
+    BOOST_TEST(d.overloaded == 2u);
+    BOOST_TEST(d.attempts == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(no_content_with_null_and_empty_bodies_from_raw_bytes) {

@@ -23,10 +23,12 @@ namespace superoffice::erpsync {
 /// - **Increase**: each time `limit` calls have succeeded (about one round trip at the current
 ///   limit), the limit grows by `additive_increase`. Calls sent before the last decrease do not
 ///   count: they tell nothing about the new limit.
-/// - **Decrease on overload**: a 429 Too Many Requests or 503 Service Unavailable (retried or not)
-///   multiplies the limit by `decrease_factor`, at most once per round trip: overloads within
-///   `max(cooldown, smoothed latency)` of a decrease, or met by calls sent before it, belong to
-///   the same burst and change nothing.
+/// - **Decrease on overload**: a 429 Too Many Requests or 503 Service Unavailable multiplies the
+///   limit by `decrease_factor` as the answer arrives (before the call retries: a call refused
+///   again and again is heard at its first refusal, not when it finally completes), at most once
+///   per round trip: overloads within `max(cooldown, smoothed latency)` of a decrease, or met by
+///   calls sent before it (their retries included), belong to the same burst and change
+///   nothing. A call that met one does not count as a success.
 /// - **Decrease on latency**: at the end of each round of `limit` successes, when the mean latency
 ///   of that round's calls exceeds `latency_ratio` times the baseline (the smallest latency seen
 ///   within the last one to two `baseline_window`s), the limit decreases as on overload: queues

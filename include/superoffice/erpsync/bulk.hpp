@@ -126,9 +126,10 @@ struct bulk_options {
     /// `rate_limit` applies as well.
     std::size_t concurrency = 4;
     /// Adapt the number of calls in flight to the server (off by default): additive increase
-    /// while calls succeed, multiplicative decrease when a call meets 429 or 503 (retried or not)
-    /// or latency rises, never above `concurrency`. Settings that `problem()` refuses end the run
-    /// at once with `std::errc::invalid_argument` (nothing sent).
+    /// while calls succeed, multiplicative decrease when an attempt is answered 429 or 503 (as the
+    /// answer arrives, through `call_options::on_overload`) or latency rises, never above `concurrency`.
+    /// Settings that `problem()` refuses end the run at once with `std::errc::invalid_argument` (nothing
+    /// sent).
     adaptive_concurrency adaptive{};
     /// Use the `...NoBlankValues` operations (blank ERP values do not overwrite CRM values).
     bool no_blank_values = false;
@@ -372,8 +373,16 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
         auto diag = std::make_shared<diagnostics>();
         call_options o = opt.call;
         o.diag = diag.get();
-        auto on_done = [self = this->shared_from_this(), id = b.id, diag,
-                        sent = std::chrono::steady_clock::now()](error_code ec, plugin_response r) {
+        auto const sent = std::chrono::steady_clock::now();
+        if (ctl) // the controller hears of each 429 or 503 as it arrives
+            o.on_overload = [self = this->shared_from_this(), user = std::move(o.on_overload),
+                             sent](unsigned status, std::chrono::steady_clock::duration latency) {
+                if (user)
+                    user(status, latency);
+                self->overloaded(sent);
+            };
+        auto on_done = [self = this->shared_from_this(), id = b.id, diag, sent](error_code ec,
+                                                                                plugin_response r) {
             self->finished(id, ec, r, *diag, std::chrono::steady_clock::now() - sent);
         };
         lock.unlock(); // the call may complete on another thread at once
@@ -466,17 +475,32 @@ struct bulk_run : std::enable_shared_from_this<bulk_run<Key>> {
         pump(lock);
     }
 
-    /// Tells the adaptive controller how a call went and applies its limit.
+    /// Tells the adaptive controller how a call went and applies its limit. Its 429 and 503
+    /// answers were told as they arrived (`overloaded`): a call that met one is not a success.
     void adapt(error_code ec, diagnostics const& d, std::chrono::steady_clock::duration latency) {
         unsigned const overloads = overload_count(d);
         sum.overloaded_calls += overloads > 0;
         if (!ctl)
             return;
+        if (overloads == 0 && !ec)
+            ctl->on_success(latency, std::chrono::steady_clock::now());
+        apply_limit();
+    }
+
+    /// An attempt of the call sent at `sent` was answered 429 or 503 (`call_options::on_overload`,
+    /// on the thread completing the call's I/O). The call's time, not the attempt's: the retries
+    /// of a call sent before the last decrease are refused by the same crowd, and change nothing.
+    void overloaded(std::chrono::steady_clock::time_point sent) {
+        std::unique_lock lock(m);
+        if (!ctl)
+            return;
         auto const now = std::chrono::steady_clock::now();
-        if (overloads > 0)
-            ctl->on_overload(latency, now);
-        else if (!ec)
-            ctl->on_success(latency, now);
+        ctl->on_overload(now - sent, now);
+        apply_limit();
+    }
+
+    /// Applies the controller's limit to the run (under the lock).
+    void apply_limit() {
         core.set_concurrency(ctl->limit());
         sum.concurrency = core.concurrency();
         sum.min_concurrency = std::min(sum.min_concurrency, sum.concurrency);

@@ -7,11 +7,12 @@
 
 /// @file
 /// `call_options`: the settings of one call (timeout, `$select`, language headers, extra headers,
-/// diagnostics).
+/// diagnostics, the overload hook).
 
 #include <superoffice/erpsync/diagnostics.hpp>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -37,6 +38,14 @@ struct call_options {
     std::vector<std::pair<std::string, std::string>> headers{};
     /// Receives the details of a failure. Must stay valid until the call completes.
     diagnostics* diag = nullptr;
+    /// Called each time one of the call's attempts is answered 429 Too Many Requests or 503
+    /// Service Unavailable (the server's sign of overload), as the answer arrives: before the call
+    /// waits to retry, or completes. `status` is the answer's; `latency` the time from sending
+    /// that attempt to its answer. Runs on the thread completing the call's I/O (under the call's
+    /// strand when it has one); must return quickly, must not throw, and must not wait for the
+    /// call. Bulk runs use it to lower their adaptive concurrency at once, rather than when a
+    /// call that keeps being refused finally completes.
+    std::function<void(unsigned status, std::chrono::steady_clock::duration latency)> on_overload{};
 };
 
 } // namespace superoffice::erpsync

@@ -24,6 +24,7 @@
 #include <boost/beast/http/parser.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,8 @@ struct exchange_data {
     std::chrono::steady_clock::time_point deadline; // started + timeout
     error_code build_error;
     diagnostics* diag = nullptr;
+    /// `call_options::on_overload`.
+    std::function<void(unsigned, std::chrono::steady_clock::duration)> on_overload;
     std::string_view operation; // the wire name, for the logger
     bool retry_safe = false;
     unsigned attempt = 0;    // 1 for the first
@@ -229,8 +232,10 @@ private:
     // (a pointer, so that the exchange of a call without one stays as small as it was)
     std::unique_ptr<boost::beast::http::response_parser<boost::beast::http::empty_body>> proxy_reply_;
     call_fsm fsm_;
-    std::size_t written_ = 0; // bytes of the request written without waiting
-    bool starting_ = false;   // `run` runs inside `start`: completions are posted
+    clock::time_point sent_{};    // when the attempt's request was written
+    unsigned overloads_told_ = 0; // 429 and 503 answers given to `on_overload`
+    std::size_t written_ = 0;     // bytes of the request written without waiting
+    bool starting_ = false;       // `run` runs inside `start`: completions are posted
     bool deadline_armed_ = false;
     bool timed_out_ = false; // the deadline passed and the I/O was closed
     bool in_gate_ = false;

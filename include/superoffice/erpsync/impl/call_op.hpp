@@ -49,6 +49,7 @@ std::shared_ptr<exchange> make_call_exchange(std::shared_ptr<client_state> const
     if (d.diag)
         d.diag->clear();
     d.timeout = options.timeout.value_or(st->cfg.timeout);
+    d.on_overload = options.on_overload;
     d.retry_safe = Op::retry_safe;
     d.operation = Op::name;
     // Without a target yet, what a failed build reports is kept for the one the initiation gives

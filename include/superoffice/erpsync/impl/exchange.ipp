@@ -452,6 +452,7 @@ SO_ERPSYNC_DECL void exchange::run(call_event ev) {
                 return;
             continue;
         case type::write:
+            sent_ = now;
             if (write(ev))
                 return;
             continue;
@@ -486,6 +487,11 @@ SO_ERPSYNC_DECL void exchange::run(call_event ev) {
             continue;
         }
         case type::release:
+            if (fsm_.overloaded() != overloads_told_) { // this answer was a 429 or 503
+                overloads_told_ = fsm_.overloaded();
+                if (d_.on_overload)
+                    d_.on_overload(fsm_.status(), now - sent_);
+            }
             if (a.keep_alive) {
                 d_.conn->reused = false;
                 st_->put_idle(std::move(d_.conn));
