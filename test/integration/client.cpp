@@ -558,6 +558,51 @@ BOOST_AUTO_TEST_CASE(on_overload_hears_each_429_and_503_as_it_arrives) {
     BOOST_TEST(d.attempts == 4u);
 }
 
+BOOST_AUTO_TEST_CASE(answers_of_every_size_on_one_connection) {
+    // The connection's read buffer starts at 512 bytes, grows to the answers it carries (at most
+    // 64 KiB per read) and is trimmed when the connection goes back idle: each answer arrives
+    // whole, with a Content-Length and chunked, on one keep-alive connection.
+    auto body = [](std::size_t n) {
+        std::string text;
+        for (std::size_t i = 0; text.size() < n; ++i)
+            text += std::to_string(i) + ' ';
+        text.resize(n);
+        return text;
+    };
+    auto chunked = [](std::string const& json, std::size_t chunk) {
+        std::string w =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        for (std::size_t i = 0; i < json.size(); i += chunk) {
+            auto const n = std::min(chunk, json.size() - i);
+            char hex[24];
+            std::snprintf(hex, sizeof hex, "%zx\r\n", n);
+            w += hex;
+            w.append(json, i, n);
+            w += "\r\n";
+        }
+        return w + "0\r\n\r\n";
+    };
+    std::vector<std::size_t> const sizes{100, 400, 1000, 1100, 5000, 70000, 300000, 20000, 100, 3000};
+    std::vector<erp::test::canned_reply> replies;
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        auto const json = R"({"IsOk":true,"TechExplanation":")" + body(sizes[i]) + "\"}";
+        replies.push_back({i % 2 ? chunked(json, 4000) : erp::test::http_reply(200, "OK", json)});
+    }
+    erp::test::canned_server srv(replies);
+    asio::io_context io;
+    erp::client_config cfg;
+    cfg.base_url = srv.url();
+    erp::client c(io, cfg);
+    for (auto n : sizes) {
+        auto r = call<ops::force_resync>(c, io, internal(1, {1}));
+        BOOST_TEST_REQUIRE(!r.ec, n << ": " << r.ec.message() << " " << r.diag.to_string());
+        BOOST_TEST(r.value.IsOk);
+        BOOST_TEST(r.value.TechExplanation == body(n), n);
+    }
+    BOOST_TEST(srv.connections() == 1u);
+    BOOST_TEST(c.idle_connections() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(no_content_with_null_and_empty_bodies_from_raw_bytes) {
     erp::test::canned_server srv({
         {"HTTP/1.1 204 No Content\r\nContent-Type: application/json; charset=utf-8\r\n\r\n"},

@@ -213,7 +213,8 @@ private:
     /// needs more bytes.
     void parse_buffered(error_code& ec);
 
-    /// Reads what the connection has into its buffer (at most 64 KiB), then `run`.
+    /// Reads what the connection has into its buffer (`next_read_size` decides how much it
+    /// offers, at most 64 KiB), then `run`.
     void read_some();
 
     /// Asks the state machine for actions and performs them until one has to wait.
@@ -232,10 +233,13 @@ private:
     // (a pointer, so that the exchange of a call without one stays as small as it was)
     std::unique_ptr<boost::beast::http::response_parser<boost::beast::http::empty_body>> proxy_reply_;
     call_fsm fsm_;
-    clock::time_point sent_{};    // when the attempt's request was written
-    unsigned overloads_told_ = 0; // 429 and 503 answers given to `on_overload`
-    std::size_t written_ = 0;     // bytes of the request written without waiting
-    bool starting_ = false;       // `run` runs inside `start`: completions are posted
+    clock::time_point sent_{};      // when the attempt's request was written
+    unsigned overloads_told_ = 0;   // 429 and 503 answers given to `on_overload`
+    std::size_t written_ = 0;       // bytes of the request written without waiting
+    std::size_t read_offer_ = 0;    // what the pending read of the response offers
+    std::size_t response_read_ = 0; // the bytes of the response read so far
+    bool read_filled_ = false;      // the last read got all it offered
+    bool starting_ = false;         // `run` runs inside `start`: completions are posted
     bool deadline_armed_ = false;
     bool timed_out_ = false; // the deadline passed and the I/O was closed
     bool in_gate_ = false;

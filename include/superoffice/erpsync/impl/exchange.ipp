@@ -10,6 +10,7 @@
 // SO_ERPSYNC_SEPARATE_COMPILATION is defined. No decision here: `call_fsm` makes them all.
 
 #include <superoffice/erpsync/detail/exchange.hpp>
+#include <superoffice/erpsync/detail/read_size.hpp>
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/connect.hpp>
@@ -18,11 +19,11 @@
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/beast/core/read_size.hpp>
 #include <boost/beast/http/error.hpp>
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace superoffice::erpsync::detail {
@@ -258,6 +259,8 @@ SO_ERPSYNC_DECL bool exchange::write(call_event& ev) {
     d_.parser->header_limit(64 * 1024);
     d_.parser->body_limit(st_->cfg.max_body_size);
     d_.parser->eager(true); // the body is parsed with the header when it came with it
+    response_read_ = 0;
+    read_filled_ = false;
     // A plain connection takes the request at once when the socket buffer has room (the common
     // case): no trip through the scheduler; the rest, if any, is waited for.
     error_code ec;
@@ -357,10 +360,18 @@ SO_ERPSYNC_DECL void exchange::parse_buffered(error_code& ec) {
 }
 
 SO_ERPSYNC_DECL void exchange::read_some() {
-    auto const buf = d_.conn->buffer.prepare(boost::beast::read_size(d_.conn->buffer, 65536));
+    auto& b = d_.conn->buffer;
+    std::optional<std::uint64_t> left; // known once the head is parsed (Beast asserts it is)
+    if (d_.parser->is_header_done())
+        if (auto const n = d_.parser->content_length_remaining())
+            left = *n;
+    read_offer_ = next_read_size(b.capacity(), b.size(), response_read_, left, read_filled_);
+    auto const buf = b.prepare(read_offer_);
     d_.conn->visit([&](auto& s) {
         s.async_read_some(buf, boost::asio::bind_executor(
                                    strand_, [self = shared_from_this()](error_code e, std::size_t n) {
+                                       self->response_read_ += n;
+                                       self->read_filled_ = n == self->read_offer_;
                                        self->d_.conn->buffer.commit(n);
                                        call_event ev;
                                        ev.ec = e;
@@ -494,6 +505,7 @@ SO_ERPSYNC_DECL void exchange::run(call_event ev) {
             }
             if (a.keep_alive) {
                 d_.conn->reused = false;
+                trim_idle_buffer(d_.conn->buffer);
                 st_->put_idle(std::move(d_.conn));
             } else {
                 drop_connection();

@@ -683,6 +683,9 @@ public:
         namespace http = boost::beast::http;
         namespace asio = boost::asio;
         boost::beast::flat_buffer buffer;
+        // room for a typical request in one read (`http::async_read` offers the buffer's free
+        // capacity, at least 512 bytes: a request of 100 keys would take two)
+        buffer.reserve(8 * 1024);
         for (;;) {
             http::request_parser<http::string_body> parser;
             prepare(parser);
