@@ -66,11 +66,8 @@ outcome read_response(boost::beast::flat_buffer& b, std::string const& wire) {
     bool filled = false;
     boost::system::error_code ec;
     while (!r.is_done() && pos < wire.size() && o.offers.size() < 10000) {
-        std::optional<std::uint64_t> left; // as exchange::read_some: Beast asserts the head is done
-        if (r.is_header_done())
-            if (auto const k = r.content_length_remaining())
-                left = *k;
-        auto const offer = detail::next_read_size(b.capacity(), b.size(), response_read, left, filled);
+        auto const offer =
+            detail::next_read_size(b.capacity(), b.size(), response_read, r.body_left(), filled);
         o.offers.push_back(offer);
         auto const buf = b.prepare(offer);
         auto const n = std::min(offer, wire.size() - pos);

@@ -16,6 +16,7 @@
 #include <boost/beast/http/basic_parser.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,15 @@ public:
     unsigned status() const noexcept { return status_; }
     /// A Content-Length other than 0, or a Transfer-Encoding, was announced.
     bool announces_body() const noexcept { return announces_body_; }
+
+    /// The body bytes not yet received, once the head is parsed and announced a Content-Length
+    /// (Beast's `content_length_remaining` asserts the head is parsed); none otherwise.
+    std::optional<std::uint64_t> body_left() const {
+        if (!is_header_done())
+            return std::nullopt;
+        auto const n = content_length_remaining();
+        return n ? std::optional<std::uint64_t>(*n) : std::nullopt;
+    }
 
 private:
     using string_view = boost::beast::string_view;

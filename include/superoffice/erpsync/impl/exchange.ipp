@@ -361,11 +361,8 @@ SO_ERPSYNC_DECL void exchange::parse_buffered(error_code& ec) {
 
 SO_ERPSYNC_DECL void exchange::read_some() {
     auto& b = d_.conn->buffer;
-    std::optional<std::uint64_t> left; // known once the head is parsed (Beast asserts it is)
-    if (d_.parser->is_header_done())
-        if (auto const n = d_.parser->content_length_remaining())
-            left = *n;
-    read_offer_ = next_read_size(b.capacity(), b.size(), response_read_, left, read_filled_);
+    read_offer_ =
+        next_read_size(b.capacity(), b.size(), response_read_, d_.parser->body_left(), read_filled_);
     auto const buf = b.prepare(read_offer_);
     d_.conn->visit([&](auto& s) {
         s.async_read_some(buf, boost::asio::bind_executor(
