@@ -39,38 +39,8 @@
 -- (with ERPSYNC_CHECK=0: status < 400), not_ok = answers other than 200, refused = 200 answers
 -- whose body has "IsOk":false, errors = connect + read + write + timeout errors (wrk's own).
 
-local function env(name, default)
-    local v = os.getenv(name)
-    if v == nil or v == "" then
-        return default
-    end
-    return v
-end
-
-local function whole(name, default)
-    local v = tonumber(env(name, default))
-    if v == nil or v < 1 or v ~= math.floor(v) then
-        error(name .. " must be a whole number, at least 1")
-    end
-    return v
-end
-
-local b64chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-
-local function base64(s)
-    local out = {}
-    for i = 1, #s, 3 do
-        local a, b, c = s:byte(i, i + 2)
-        local n = a * 65536 + (b or 0) * 256 + (c or 0)
-        local c1 = math.floor(n / 262144) % 64
-        local c2 = math.floor(n / 4096) % 64
-        local c3 = math.floor(n / 64) % 64
-        local c4 = n % 64
-        out[#out + 1] = b64chars:sub(c1 + 1, c1 + 1) .. b64chars:sub(c2 + 1, c2 + 1) ..
-                        (b and b64chars:sub(c3 + 1, c3 + 1) or "=") .. (c and b64chars:sub(c4 + 1, c4 + 1) or "=")
-    end
-    return table.concat(out)
-end
+local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "wrk_common.lua")
+local env, whole = common.env, common.whole
 
 local keys = whole("ERPSYNC_KEYS", "100000")
 local distinct = whole("ERPSYNC_DISTINCT", tostring(keys))
@@ -88,18 +58,15 @@ refused = 0
 local function build(base)
     local connection = tostring(whole("ERPSYNC_ERP_CONNECTION_ID", "1"))
     local actor = env("ERPSYNC_ACTOR_TYPE", "Customer")
-    local path = base .. "/api/v1/Agents/ErpSync/" .. env("ERPSYNC_OPERATION", "ForceResyncExternal")
+    local path = common.operation_path(base, "ForceResyncExternal")
     local head = '{"ErpConnectionId":' .. connection .. ',"ErpActorType":"' .. actor .. '","ExternalKeys":['
     local headers = {
         ["Host"] = wrk.headers["Host"],
         ["Accept"] = "application/json",
-        ["User-Agent"] = env("ERPSYNC_USER_AGENT", "superoffice-erpsync/0.1.0"),
+        ["User-Agent"] = common.user_agent(),
+        ["Authorization"] = common.basic_auth(),
         ["Content-Type"] = "application/json; charset=utf-8",
     }
-    local user, password = env("ERPSYNC_USER", nil), env("ERPSYNC_PASSWORD", nil)
-    if user and password then
-        headers["Authorization"] = "Basic " .. base64(user .. ":" .. password)
-    end
     local count = math.floor(keys / per_request)
     local i = 0
     for r = 1, count do
@@ -120,8 +87,7 @@ function setup(thread)
 end
 
 function init(args)
-    local base = args[1] or env("ERPSYNC_BASE_PATH", nil) or wrk.path or ""
-    build((base:gsub("/+$", "")))
+    build(common.base_path(args))
 end
 
 function request()

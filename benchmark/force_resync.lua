@@ -21,30 +21,8 @@
 -- errors.status), errors = connect + read + write + status + timeout errors, rps = requests /
 -- seconds, p50/p99 from wrk's own latency record (microseconds, every response).
 
-local function env(name, default)
-    local v = os.getenv(name)
-    if v == nil or v == "" then
-        return default
-    end
-    return v
-end
-
-local b64chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-
-local function base64(s)
-    local out = {}
-    for i = 1, #s, 3 do
-        local a, b, c = s:byte(i, i + 2)
-        local n = a * 65536 + (b or 0) * 256 + (c or 0)
-        local c1 = math.floor(n / 262144) % 64
-        local c2 = math.floor(n / 4096) % 64
-        local c3 = math.floor(n / 64) % 64
-        local c4 = n % 64
-        out[#out + 1] = b64chars:sub(c1 + 1, c1 + 1) .. b64chars:sub(c2 + 1, c2 + 1) ..
-                        (b and b64chars:sub(c3 + 1, c3 + 1) or "=") .. (c and b64chars:sub(c4 + 1, c4 + 1) or "=")
-    end
-    return table.concat(out)
-end
+local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "wrk_common.lua")
+local env = common.env
 
 local function body()
     local ids = {}
@@ -55,21 +33,12 @@ local function body()
            ',"InternalKeyIds":[' .. table.concat(ids, ",") .. ']}'
 end
 
-local function strip_slashes(p)
-    return (p:gsub("/+$", ""))
-end
-
 function init(args)
-    local base = args[1] or env("ERPSYNC_BASE_PATH", nil) or wrk.path or ""
-    base = strip_slashes(base)
     wrk.method = "POST"
-    wrk.path = base .. "/api/v1/Agents/ErpSync/" .. env("ERPSYNC_OPERATION", "ForceResyncNoBlankValues")
+    wrk.path = common.operation_path(common.base_path(args), "ForceResyncNoBlankValues")
     wrk.headers["Accept"] = "application/json"
-    wrk.headers["User-Agent"] = env("ERPSYNC_USER_AGENT", "superoffice-erpsync/0.1.0")
-    local user, password = env("ERPSYNC_USER", nil), env("ERPSYNC_PASSWORD", nil)
-    if user and password then
-        wrk.headers["Authorization"] = "Basic " .. base64(user .. ":" .. password)
-    end
+    wrk.headers["User-Agent"] = common.user_agent()
+    wrk.headers["Authorization"] = common.basic_auth()
     wrk.headers["Content-Type"] = "application/json; charset=utf-8"
     wrk.body = body()
     -- wrk.init() then builds the request once with wrk.format(), adding Content-Length.

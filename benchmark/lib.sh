@@ -33,6 +33,11 @@ median() { # numbers...
         if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# a / b (nan when b is not a positive number).
+ratio() { # a b
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.4f\n", a / b; else print "nan" }'
+}
+
 # The first number member `key` of a line of JSON.
 field() { # json key
     sed -n "s/.*\"$2\":\([-0-9.e+]*\).*/\1/p" <<<"$1" | head -n1

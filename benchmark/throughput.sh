@@ -11,7 +11,10 @@
 # each connection count: start the server on a free 127.0.0.1 port, wait until it answers, warm it
 # with one unmeasured 1 s wrk run, then R repetitions of wrk (-t1, one thread like the client) and
 # erpsync_bench_load, alternating (wrk first in odd repetitions, ours first in even ones), same
-# server instance, same measured duration; stop the server. The table gives the medians.
+# server instance, same measured duration; stop the server. The table gives the medians, and the
+# two ratios both ways: the ratio of the two tools' medians, and the median of the ratios of each
+# repetition (the two runs of a repetition follow each other, so a machine slowing down during the
+# series moves both of them; on a shared machine this is the steadier figure).
 #
 # Both send ForceResyncNoBlankValues with 100 ids (force_resync.lua builds the client's request:
 # same method, target, headers and body), with Basic credentials sandbox/sandbox (nginx ignores them).
@@ -101,8 +104,8 @@ run_ours() { # port connections seconds
 
 raw=/dev/null
 [[ -n $out ]] && raw=$out.jsonl && : >"$raw"
-table="| server | connections | wrk rps | ours rps | ours/wrk | wrk p50 / p99 (µs) | ours p50 / p99 (µs) | client CPU µs/request wrk / ours | errors wrk / ours |
-|---|---|---|---|---|---|---|---|---|"
+table="| server | connections | wrk rps | ours rps | ours/wrk rps: medians / paired | wrk p50 / p99 (µs) | ours p50 / p99 (µs) | client CPU µs/request wrk / ours | CPU ours/wrk: medians / paired | errors wrk / ours |
+|---|---|---|---|---|---|---|---|---|---|"
 failed=0
 for server in $servers; do
     for n in $connections; do
@@ -113,7 +116,7 @@ for server in $servers; do
         esac
         echo "== $server (127.0.0.1:$port), $n connection(s), ${duration} s x $reps" >&2
         run_wrk "$port" "$n" 1 >/dev/null # warm the server, not measured
-        declare -a w_rps=() w_p50=() w_p99=() w_cpu=() o_rps=() o_p50=() o_p99=() o_cpu=()
+        declare -a w_rps=() w_p50=() w_p99=() w_cpu=() o_rps=() o_p50=() o_p99=() o_cpu=() pair_rps=() pair_cpu=()
         w_err=0 o_err=0
         for ((r = 1; r <= reps; r++)); do
             if ((r % 2)); then order="wrk ours"; else order="ours wrk"; fi
@@ -132,13 +135,14 @@ for server in $servers; do
                     o_err=$((o_err + $(field "$line" errors)))
                 fi
             done
+            pair_rps+=("$(ratio "${o_rps[-1]}" "${w_rps[-1]}")") pair_cpu+=("$(ratio "${o_cpu[-1]}" "${w_cpu[-1]}")")
         done
         stop_server
-        wr=$(median "${w_rps[@]}") orps=$(median "${o_rps[@]}")
-        ratio=$(awk -v a="$orps" -v b="$wr" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-        row=$(printf '| %s | %s | %.0f | %.0f | %s | %.0f / %.0f | %.0f / %.0f | %.1f / %.1f | %s / %s |' "$server" "$n" \
-            "$wr" "$orps" "$ratio" "$(median "${w_p50[@]}")" "$(median "${w_p99[@]}")" \
-            "$(median "${o_p50[@]}")" "$(median "${o_p99[@]}")" "$(median "${w_cpu[@]}")" "$(median "${o_cpu[@]}")" \
+        wr=$(median "${w_rps[@]}") orps=$(median "${o_rps[@]}") wcpu=$(median "${w_cpu[@]}") ocpu=$(median "${o_cpu[@]}")
+        row=$(printf '| %s | %s | %.0f | %.0f | %s / %.2f | %.0f / %.0f | %.0f / %.0f | %.1f / %.1f | %s / %.2f | %s / %s |' \
+            "$server" "$n" "$wr" "$orps" "$(printf '%.2f' "$(ratio "$orps" "$wr")")" "$(median "${pair_rps[@]}")" \
+            "$(median "${w_p50[@]}")" "$(median "${w_p99[@]}")" "$(median "${o_p50[@]}")" "$(median "${o_p99[@]}")" \
+            "$wcpu" "$ocpu" "$(printf '%.2f' "$(ratio "$ocpu" "$wcpu")")" "$(median "${pair_cpu[@]}")" \
             "$w_err" "$o_err")
         table+=$'\n'"$row"
         echo "$row" >&2
@@ -146,7 +150,7 @@ for server in $servers; do
     done
 done
 
-note="Medians of $reps runs of ${duration} s each (wrk -t1 and erpsync_bench_load alternating, one thread each); server, wrk and the client share $(nproc) cores, nothing pinned. Client CPU: user + system time of the load generator per request (wrk: whole run by /usr/bin/time; ours: getrusage over the measured window)."
+note="Medians of $reps runs of ${duration} s each (wrk -t1 and erpsync_bench_load alternating, one thread each); server, wrk and the client share $(nproc) cores, nothing pinned. Ratios: 'medians' divides the two tools' medians; 'paired' is the median of the ratios within each repetition (its two runs back to back). Client CPU: user + system time of the load generator per request (wrk: whole run by /usr/bin/time; ours: getrusage over the measured window)."
 printf '%s\n\n%s\n' "$table" "$note"
 [[ -z $out ]] || printf '%s\n\n%s\n' "$table" "$note" >"$out"
 exit $failed
