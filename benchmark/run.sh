@@ -59,7 +59,9 @@ if ((quick)); then
     mem_calls=2000 compile_runs=1
 else
     codec_args=(--benchmark_min_time=0.5 --benchmark_repetitions=7)
-    tp_args=(--duration 5 --reps 3)
+    # 9 alternating repetitions per row: on the shared 2-core builder one repetition's ratio to wrk
+    # moves between 0.6 and 1.9 (RESULTS.md, 2026-12-03), and a median of 5 can still miss a row
+    tp_args=(--duration 5 --reps 9)
     bulk_args=(--keys 1000000 --reps 3 --rss-keys 10000000 --capacity-keys 20000)
     mem_calls=20000 compile_runs=3
 fi
